@@ -1,0 +1,40 @@
+namespace Moodtunes.Core.Analyses;
+
+public enum AnalysisStatus
+{
+    Pending,
+    Done,
+    Failed,
+}
+
+/// <summary>
+/// One photo's analysis, owned by one device. Created pending when the upload target is issued,
+/// finished exactly once (done or failed) when the photo has been processed.
+/// </summary>
+public sealed record Analysis
+{
+    public required string Id { get; init; }
+
+    /// <summary>The owning device: a hash of the device token, never the token itself.</summary>
+    public required string DeviceId { get; init; }
+
+    public required AnalysisStatus Status { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>After this instant the record is treated as gone, even before storage deletes it.</summary>
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    public required string PhotoKey { get; init; }
+
+    public AnalysisResult? Result { get; init; }
+
+    public AnalysisFailure? Failure { get; init; }
+
+    /// <summary>The tracks currently offered and every track offered before (for "other songs").</summary>
+    public TrackSelection? Tracks { get; init; }
+
+    public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
+}

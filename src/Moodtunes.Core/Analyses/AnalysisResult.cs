@@ -1,0 +1,68 @@
+namespace Moodtunes.Core.Analyses;
+
+/// <summary>What the vision pipeline found on a photo, in storage- and wire-friendly form.</summary>
+public sealed record AnalysisResult
+{
+    public required int ImageWidth { get; init; }
+
+    public required int ImageHeight { get; init; }
+
+    /// <summary>Every face found, largest first; the first is the primary face.</summary>
+    public required IReadOnlyList<FaceResult> Faces { get; init; }
+
+    /// <summary>The primary face's most likely emotion (wire name, e.g. "happy").</summary>
+    public required string Emotion { get; init; }
+
+    public required float Confidence { get; init; }
+
+    /// <summary>True when the face reads neutral or the model is unsure: the user picks moods.</summary>
+    public required bool AsksForMoods { get; init; }
+
+    public required double ElapsedMilliseconds { get; init; }
+}
+
+/// <summary>A face box in photo coordinates normalised to 0..1, with its emotion scores.</summary>
+public sealed record FaceResult
+{
+    public required float X { get; init; }
+
+    public required float Y { get; init; }
+
+    public required float Width { get; init; }
+
+    public required float Height { get; init; }
+
+    public required float DetectionScore { get; init; }
+
+    /// <summary>Seven-class probabilities keyed by wire name.</summary>
+    public required IReadOnlyDictionary<string, float> Emotions { get; init; }
+}
+
+public enum FailureCode
+{
+    /// <summary>The bytes are not an image we can read (PDF, SVG, random bytes, empty file).</summary>
+    NotAnImage,
+
+    /// <summary>The image is an unsupported kind (animated GIF, for example).</summary>
+    UnsupportedImage,
+
+    /// <summary>The image claims more pixels than we are willing to decode.</summary>
+    ImageTooLarge,
+
+    /// <summary>The file is larger than the upload limit.</summary>
+    FileTooLarge,
+
+    /// <summary>The image header is fine but the pixel data is damaged or truncated.</summary>
+    CorruptImage,
+
+    /// <summary>No face was found.</summary>
+    NoFace,
+
+    /// <summary>The uploaded photo could not be found.</summary>
+    PhotoMissing,
+
+    /// <summary>Something on our side failed; retrying may help.</summary>
+    InternalError,
+}
+
+public sealed record AnalysisFailure(FailureCode Code, string Message);

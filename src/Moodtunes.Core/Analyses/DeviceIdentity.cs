@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Moodtunes.Core.Analyses;
+
+/// <summary>
+/// The page keeps a random device token; storage only ever sees its SHA-256 hash, so a leaked
+/// table or photo key does not reveal a token that could read the device's history.
+/// </summary>
+public static class DeviceIdentity
+{
+    /// <summary>At least 128 bits of base64url randomness.</summary>
+    public const int MinTokenLength = 22;
+
+    public const int MaxTokenLength = 128;
+
+    public static bool IsWellFormedToken(string? token) =>
+        token is { Length: >= MinTokenLength and <= MaxTokenLength } &&
+        token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>The device id stored with analyses: lower-case hex of SHA-256(token), 64 characters.</summary>
+    public static string DeviceIdFor(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+}

@@ -1,0 +1,33 @@
+namespace Moodtunes.Core.Analyses;
+
+/// <summary>
+/// Where analyses live (SQLite locally, DynamoDB on AWS). Every read is scoped to a device:
+/// no call can see another device's records. Expired records read as absent.
+/// </summary>
+public interface IAnalysisStore
+{
+    /// <summary>Stores a new pending analysis. Fails if the id already exists for the device.</summary>
+    Task CreateAsync(Analysis analysis, CancellationToken cancellationToken);
+
+    Task<Analysis?> GetAsync(string deviceId, string analysisId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a pending analysis with its finished form (done or failed). Returns false and changes
+    /// nothing when the stored analysis is missing or already finished, so a replayed event is a no-op.
+    /// </summary>
+    Task<bool> TryFinishAsync(Analysis finished, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the offered tracks of a finished analysis. Returns false when it does not exist.</summary>
+    Task<bool> SaveTracksAsync(string deviceId, string analysisId, TrackSelection tracks, CancellationToken cancellationToken);
+
+    /// <summary>The device's analyses, newest first, a page at a time.</summary>
+    Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every analysis of the device and returns how many there were.</summary>
+    Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken);
+}
+
+/// <summary>One page of history; <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record HistoryPage(IReadOnlyList<Analysis> Items, string? NextCursor);

@@ -1,0 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Moodtunes.Core.Analyses;
+
+/// <summary>Photo object keys: "photos/{deviceId}/{analysisId}", so a storage event names its analysis.</summary>
+public static class PhotoKey
+{
+    private const string Prefix = "photos/";
+
+    public static string For(string deviceId, string analysisId) => $"{Prefix}{deviceId}/{analysisId}";
+
+    public static bool TryParse(string key, [NotNullWhen(true)] out string? deviceId, [NotNullWhen(true)] out string? analysisId)
+    {
+        deviceId = null;
+        analysisId = null;
+        if (!key.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = key[Prefix.Length..].Split('/');
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            return false;
+        }
+
+        deviceId = parts[0];
+        analysisId = parts[1];
+        return true;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Moodtunes.Core.Emotions;
+
+/// <summary>The seven FER2013 emotions, in the order the mini-Xception model outputs them.</summary>
+public enum Emotion
+{
+    Angry,
+    Disgust,
+    Fear,
+    Happy,
+    Sad,
+    Surprise,
+    Neutral,
+}

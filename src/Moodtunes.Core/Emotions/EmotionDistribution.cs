@@ -1,0 +1,62 @@
+using System.Collections.ObjectModel;
+
+namespace Moodtunes.Core.Emotions;
+
+/// <summary>Probabilities over the seven emotions (summing to 1), with the original team's four-class view.</summary>
+public sealed class EmotionDistribution
+{
+    /// <summary>The four emotions the original team classified: happiness, sadness, surprise, neutral.</summary>
+    public static readonly IReadOnlyList<Emotion> FourClassView = [Emotion.Happy, Emotion.Sad, Emotion.Surprise, Emotion.Neutral];
+
+    private readonly float[] _probabilities;
+
+    public EmotionDistribution(ReadOnlySpan<float> probabilities)
+    {
+        if (probabilities.Length != EmotionCount)
+        {
+            throw new ArgumentException($"Expected {EmotionCount} probabilities, got {probabilities.Length}.", nameof(probabilities));
+        }
+
+        _probabilities = probabilities.ToArray();
+    }
+
+    public static int EmotionCount => Enum.GetValues<Emotion>().Length;
+
+    public float this[Emotion emotion] => _probabilities[(int)emotion];
+
+    /// <summary>The most likely of the seven emotions.</summary>
+    public Emotion Top => (Emotion)ArgMax(_probabilities);
+
+    public float TopConfidence => _probabilities[(int)Top];
+
+    /// <summary>The most likely of the four-class view (angry, disgust and fear are ignored).</summary>
+    public Emotion TopOfFour => FourClassView.MaxBy(e => _probabilities[(int)e]);
+
+    /// <summary>The four-class view renormalised to sum to 1.</summary>
+    public IReadOnlyDictionary<Emotion, float> FourClassProbabilities
+    {
+        get
+        {
+            var total = FourClassView.Sum(e => _probabilities[(int)e]);
+            return new ReadOnlyDictionary<Emotion, float>(
+                FourClassView.ToDictionary(e => e, e => total > 0 ? _probabilities[(int)e] / total : 0.25f));
+        }
+    }
+
+    public IReadOnlyDictionary<Emotion, float> ToDictionary() =>
+        new ReadOnlyDictionary<Emotion, float>(Enum.GetValues<Emotion>().ToDictionary(e => e, e => _probabilities[(int)e]));
+
+    private static int ArgMax(float[] values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}
