@@ -1,0 +1,22 @@
+using System.Diagnostics;
+using System.Globalization;
+using Moodtunes.Vision;
+using Moodtunes.Vision.Evaluation;
+
+namespace Moodtunes.Cli.Commands;
+
+/// <summary><c>eval &lt;folder&gt;</c>: accuracy, per-class recall and confusion, for 7 classes and the 4-class view.</summary>
+internal static class EvalCommand
+{
+    public static int Run(VisionPipeline pipeline, string folder, TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        var report = EmotionEvaluation.Evaluate(pipeline.Classifier, folder);
+        output.WriteLine(report.SevenClass.ToReport("7 classes"));
+        output.WriteLine(report.FourClass.ToReport("4-class view (happy, sad, surprise, neutral)"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{report.SevenClass.Total} images ({report.Skipped} unreadable skipped) in {clock.Elapsed.TotalSeconds:F1} s"));
+        return report.SevenClass.Total > 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Moodtunes.Core.Emotions;
+using Moodtunes.Vision.FaceDetection;
+using SkiaSharp;
+
+namespace Moodtunes.Vision.EmotionRecognition;
+
+/// <summary>
+/// The mini-Xception FER2013 classifier (oarriaga/face_classification) on ONNX Runtime:
+/// 64×64 greyscale in, softmax over the seven emotions out. All faces of a photo go in one batch.
+/// </summary>
+public sealed class MiniXceptionClassifier : IDisposable
+{
+    public const int InputSize = 64;
+
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+
+    public MiniXceptionClassifier(string modelPath, SessionOptions sessionOptions)
+    {
+        _session = new InferenceSession(modelPath, sessionOptions);
+        _inputName = _session.InputMetadata.Keys.Single();
+    }
+
+    /// <summary>Classifies each detected face of <paramref name="image"/>, in the same order.</summary>
+    public IReadOnlyList<EmotionDistribution> ClassifyFaces(SKBitmap image, IReadOnlyList<DetectedFace> faces)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(faces);
+        if (faces.Count == 0)
+        {
+            return [];
+        }
+
+        using var source = SKImage.FromBitmap(image);
+        return Run(faces.Count, (canvas, i) => FaceCropper.DrawCrop(canvas, source, faces[i], InputSize));
+    }
+
+    /// <summary>Classifies images that are already face crops (FER2013 style), each as a whole.</summary>
+    public IReadOnlyList<EmotionDistribution> ClassifyCrops(IReadOnlyList<SKBitmap> crops)
+    {
+        ArgumentNullException.ThrowIfNull(crops);
+        return Run(crops.Count, (canvas, i) =>
+        {
+            using var source = SKImage.FromBitmap(crops[i]);
+            FaceCropper.DrawWhole(canvas, source, InputSize);
+        });
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private EmotionDistribution[] Run(int count, Action<SKCanvas, int> drawFace)
+    {
+        const int pixels = InputSize * InputSize;
+        var input = new DenseTensor<float>([count, InputSize, InputSize, 1]);
+        using var crop = new SKBitmap(new SKImageInfo(InputSize, InputSize, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(crop);
+        for (var i = 0; i < count; i++)
+        {
+            drawFace(canvas, i);
+            canvas.Flush();
+            WriteGrey(crop.GetPixelSpan(), input.Buffer.Span.Slice(i * pixels, pixels));
+        }
+
+        using var outputs = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)]);
+        var probabilities = outputs[0].AsEnumerable<float>().ToArray();
+        var emotions = EmotionDistribution.EmotionCount;
+        return [.. Enumerable.Range(0, count).Select(i => new EmotionDistribution(probabilities.AsSpan(i * emotions, emotions)))];
+    }
+
+    /// <summary>The model's preprocessing: ITU-R 601 luma on 0..1, then centred to -1..1.</summary>
+    private static void WriteGrey(ReadOnlySpan<byte> rgba, Span<float> destination)
+    {
+        for (int p = 0, i = 0; p < destination.Length; p++, i += 4)
+        {
+            var grey = ((0.2989f * rgba[i]) + (0.5870f * rgba[i + 1]) + (0.1140f * rgba[i + 2])) / 255f;
+            destination[p] = (grey - 0.5f) * 2f;
+        }
+    }
+}

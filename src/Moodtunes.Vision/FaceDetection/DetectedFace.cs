@@ -1,0 +1,22 @@
+using SkiaSharp;
+
+namespace Moodtunes.Vision.FaceDetection;
+
+/// <summary>Which BlazeFace keypoint is which (the person's right eye appears on the image's left).</summary>
+public enum FaceKeypoint
+{
+    RightEye,
+    LeftEye,
+    Nose,
+    Mouth,
+    RightEar,
+    LeftEar,
+}
+
+/// <summary>A face in the coordinates of the image it was found in.</summary>
+public sealed record DetectedFace(SKRect Box, float Score, IReadOnlyList<SKPoint> Keypoints)
+{
+    public SKPoint this[FaceKeypoint keypoint] => Keypoints[(int)keypoint];
+
+    public float Area => Box.Width * Box.Height;
+}
