@@ -33,31 +33,36 @@ public sealed class BlazeFaceDetector : IDisposable
     }
 
     /// <summary>
-    /// Every face found, largest first. The whole photo is searched, then (for photos big enough)
-    /// four overlapping quarters, so faces too small for a 128-pixel view of the whole photo are found too.
+    /// Every face found, largest first. The whole photo is searched first; when that finds nothing,
+    /// or only small faces (a group photo), four overlapping quarters are searched too, so faces too
+    /// small for a 128-pixel view of the whole photo are found as well.
     /// </summary>
     public IReadOnlyList<DetectedFace> Detect(SKBitmap image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var source = SKImage.FromBitmap(image);
-        var whole = SKRect.Create(image.Width, image.Height);
-        var candidates = DetectIn(source, whole);
-        if (Math.Max(image.Width, image.Height) >= _options.MinSideForQuarters)
+
+        // Every pass samples one small, well-filtered copy instead of the full working image.
+        var viewScale = Math.Min(1f, (float)_options.DetectionViewSide / Math.Max(image.Width, image.Height));
+        using var view = Shrink(image, viewScale);
+        var whole = SKRect.Create(view.Width, view.Height);
+        var candidates = DetectIn(view, whole);
+        var largest = candidates.Count == 0 ? 0 : candidates.Max(c => c.Box.Width);
+        if (largest < _options.QuarterSearchBelowFraction * Math.Max(whole.Width, whole.Height))
         {
             foreach (var quarter in Quarters(whole))
             {
                 // Large faces are the whole-photo pass's job; a quarter only adds small faces that lie
                 // clear of its inner edges (a face cut by an edge would otherwise count as a half face).
-                var maxSide = _options.MaxQuarterFaceFraction * Math.Max(quarter.Width, quarter.Height);
-                candidates.AddRange(DetectIn(source, quarter)
+                var maxSide = _options.QuarterSearchBelowFraction * Math.Max(whole.Width, whole.Height);
+                candidates.AddRange(DetectIn(view, quarter)
                     .Where(f => f.Box.Width <= maxSide && IsClearOfInnerEdges(f.Box, quarter, whole)));
             }
         }
 
-        var minSide = _options.MinFaceFraction * Math.Max(image.Width, image.Height);
+        var minSide = _options.MinFaceFraction * Math.Max(whole.Width, whole.Height);
         return [.. BlendOverlapping(candidates)
             .Where(f => f.Box.Width >= minSide)
-            .Select(f => ClampToImage(f, whole))
+            .Select(f => ToPhoto(f, whole, viewScale))
             .OrderByDescending(f => f.Area)];
     }
 
@@ -101,7 +106,7 @@ public sealed class BlazeFaceDetector : IDisposable
         using (var canvas = new SKCanvas(square))
         {
             canvas.Clear(SKColors.Black);
-            canvas.DrawImage(source, region, destination, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            canvas.DrawImage(source, region, destination, new SKSamplingOptions(SKFilterMode.Linear));
         }
 
         var pixels = square.GetPixelSpan();
@@ -183,14 +188,41 @@ public sealed class BlazeFaceDetector : IDisposable
         return faces;
     }
 
-    private static DetectedFace ClampToImage(DetectedFace face, SKRect whole) => face with
+    private static SKImage Shrink(SKBitmap image, float scale)
     {
-        Box = new SKRect(
-            Math.Clamp(face.Box.Left, 0, whole.Right),
-            Math.Clamp(face.Box.Top, 0, whole.Bottom),
-            Math.Clamp(face.Box.Right, 0, whole.Right),
-            Math.Clamp(face.Box.Bottom, 0, whole.Bottom)),
-    };
+        var full = SKImage.FromBitmap(image);
+        if (scale >= 1f)
+        {
+            return full;
+        }
+
+        using (full)
+        {
+            var info = new SKImageInfo(
+                Math.Max(1, (int)MathF.Round(image.Width * scale)),
+                Math.Max(1, (int)MathF.Round(image.Height * scale)),
+                SKColorType.Rgba8888,
+                SKAlphaType.Premul);
+            using var small = new SKBitmap(info);
+            full.ScalePixels(small.PeekPixels(), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            return SKImage.FromBitmap(small);
+        }
+    }
+
+    /// <summary>Maps a face from the detection view back to the photo, clamped to its edges.</summary>
+    private static DetectedFace ToPhoto(DetectedFace face, SKRect view, float viewScale)
+    {
+        SKPoint Scale(SKPoint p) => new(p.X / viewScale, p.Y / viewScale);
+        var box = new SKRect(
+            Math.Clamp(face.Box.Left, 0, view.Right),
+            Math.Clamp(face.Box.Top, 0, view.Bottom),
+            Math.Clamp(face.Box.Right, 0, view.Right),
+            Math.Clamp(face.Box.Bottom, 0, view.Bottom));
+        return new DetectedFace(
+            new SKRect(box.Left / viewScale, box.Top / viewScale, box.Right / viewScale, box.Bottom / viewScale),
+            face.Score,
+            [.. face.Keypoints.Select(Scale)]);
+    }
 
     private static float IoU(SKRect a, SKRect b)
     {

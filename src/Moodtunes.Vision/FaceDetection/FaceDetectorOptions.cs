@@ -11,9 +11,15 @@ public sealed record FaceDetectorOptions
     /// <summary>Faces whose box is narrower than this share of the image's longer side are ignored.</summary>
     public float MinFaceFraction { get; init; } = 0.02f;
 
-    /// <summary>Photos at least this big (longer side, working pixels) are also searched quarter by quarter.</summary>
-    public int MinSideForQuarters { get; init; } = 320;
+    /// <summary>
+    /// The detector looks at a copy of the photo this big (longer side): enough for a quarter of it
+    /// (60 % of each side) to still fill the model's 128-pixel input.
+    /// </summary>
+    public int DetectionViewSide { get; init; } = 384;
 
-    /// <summary>A quarter only contributes faces narrower than this share of its longer side.</summary>
-    public float MaxQuarterFaceFraction { get; init; } = 0.3f;
+    /// <summary>
+    /// When no face wider than this share of the photo's longer side is found, quarters are searched
+    /// too; a quarter contributes only faces narrower than this.
+    /// </summary>
+    public float QuarterSearchBelowFraction { get; init; } = 0.2f;
 }

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+
+namespace Moodtunes.Cdk.Tests;
+
+/// <summary>
+/// Synthesizes the app once for the whole test run (each synth starts the jsii node process and takes seconds),
+/// from placeholder publish and site folders: synth only packages them, it never runs them.
+/// </summary>
+public sealed class SynthesizedStack : IDisposable
+{
+    public static readonly string[] FunctionNames = ["UploadFunction", "AnalyzeFunction", "RecommendFunction"];
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"moodtunes-cdk-{Guid.NewGuid():N}");
+    private readonly JsonDocument document;
+
+    public SynthesizedStack()
+    {
+        var publishRoot = Path.Combine(root, "publish");
+        foreach (var name in FunctionNames)
+        {
+            Directory.CreateDirectory(Path.Combine(publishRoot, name));
+            File.WriteAllText(Path.Combine(publishRoot, name, name), "placeholder executable");
+        }
+
+        var siteRoot = Path.Combine(root, "site");
+        Directory.CreateDirectory(siteRoot);
+        File.WriteAllText(Path.Combine(siteRoot, "index.html"), "<!doctype html><title>Moodtunes</title>");
+
+        var stopwatch = Stopwatch.StartNew();
+        var app = new App(new AppProps
+        {
+            Outdir = Path.Combine(root, "cdk.out"),
+            Context = new Dictionary<string, object>
+            {
+                [MoodtunesSettings.PublishRootKey] = publishRoot,
+                [MoodtunesSettings.SiteRootKey] = siteRoot,
+            },
+        });
+        var stack = new MoodtunesStack(app, MoodtunesStack.DefaultStackName, MoodtunesSettings.FromContext(app.Node));
+        var assembly = app.Synth();
+        var json = File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile));
+        SynthDuration = stopwatch.Elapsed;
+
+        Template = Template.FromString(json);
+        document = JsonDocument.Parse(json);
+    }
+
+    public TimeSpan SynthDuration { get; }
+
+    /// <summary>The CDK's own matchers over the template.</summary>
+    public Template Template { get; }
+
+    /// <summary>The same template as JSON, for exact comparisons and lookups by reference.</summary>
+    public JsonElement Root => document.RootElement;
+
+    public IEnumerable<(string LogicalId, JsonElement Resource)> ResourcesOfType(string type) =>
+        Root.GetProperty("Resources").EnumerateObject()
+            .Where(r => r.Value.GetProperty("Type").GetString() == type)
+            .Select(r => (r.Name, r.Value));
+
+    /// <summary>The one resource of <paramref name="type"/> whose logical id starts with the construct id.</summary>
+    public (string LogicalId, JsonElement Resource) Single(string type, string constructId) =>
+        Assert.Single(ResourcesOfType(type), r => r.LogicalId.StartsWith(constructId, StringComparison.Ordinal));
+
+    public (string LogicalId, JsonElement Properties) Function(string handler)
+    {
+        var (id, resource) = Assert.Single(
+            ResourcesOfType("AWS::Lambda::Function"),
+            r => r.Resource.GetProperty("Properties").TryGetProperty("Handler", out var h) && h.GetString() == handler);
+        return (id, resource.GetProperty("Properties"));
+    }
+
+    public void Dispose()
+    {
+        document.Dispose();
+        Directory.Delete(root, recursive: true);
+    }
+}
+
+/// <summary>Every test that talks to the jsii runtime shares the synthesized stack and runs one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class SynthesizedStackCollection : ICollectionFixture<SynthesizedStack>
+{
+    public const string Name = "Synthesized stack";
+}
