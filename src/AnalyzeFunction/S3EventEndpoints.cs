@@ -1,0 +1,76 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Net;
+using Amazon.S3.Util;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Recommendation;
+using Moodtunes.Spotify;
+using Moodtunes.Vision;
+using Moodtunes.Web;
+
+namespace AnalyzeFunction;
+
+/// <summary>
+/// The S3 trigger. The Lambda Web Adapter POSTs non-HTTP events to <c>/events</c> with the raw
+/// event JSON; answering 5xx makes Lambda retry the whole event (AWS_LWA_ERROR_STATUS_CODES).
+/// </summary>
+public static partial class S3EventEndpoints
+{
+    public static IServiceCollection AddAnalyzeFunction(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMoodtunesWeb();
+        services.TryAddSingleton(_ => new VisionPipeline(new VisionOptions()));
+        services.TryAddSingleton(TrackCatalog.Default);
+        services.TryAddSingleton<TrackRecommender>();
+        services.AddSpotifyLinks(configuration);
+        services.TryAddSingleton<AnalysisTrackSelector>();
+        services.TryAddSingleton(new AnalysisSettings());
+        services.TryAddSingleton<PhotoAnalysisProcessor>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAnalyzeFunction(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/events", HandleAsync)
+            .WithName("HandleS3Event")
+            .WithSummary("Analyses every photo an S3 ObjectCreated event names; 500 asks Lambda to retry.")
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, PhotoAnalysisProcessor processor, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(S3EventEndpoints));
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+
+        S3EventNotification notification;
+        try
+        {
+            notification = S3EventNotification.ParseJson(body);
+        }
+        catch (Exception parseError) when (parseError is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        {
+            LogUnreadable(logger, parseError);
+            return Problems.Result(StatusCodes.Status400BadRequest, "not-an-s3-event", "The body is not an S3 event notification.");
+        }
+
+        var outcomes = new List<AnalysisOutcome>();
+        foreach (var record in notification.Records ?? [])
+        {
+            if (record.EventName?.Value?.StartsWith("ObjectCreated", StringComparison.Ordinal) != true)
+            {
+                continue;
+            }
+
+            // S3 URL-encodes keys in events (spaces as '+').
+            var key = WebUtility.UrlDecode(record.S3.Object.Key);
+            outcomes.Add(await processor.ProcessAsync(key, cancellationToken).ConfigureAwait(false));
+        }
+
+        return TypedResults.Ok(new { processed = outcomes });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable event body")]
+    private static partial void LogUnreadable(ILogger logger, Exception error);
+}

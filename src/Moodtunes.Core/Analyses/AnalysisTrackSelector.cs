@@ -1,0 +1,64 @@
+using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
+
+namespace Moodtunes.Core.Analyses;
+
+/// <summary>
+/// Chooses the tracks an analysis offers: first for the face's emotion, then for the moods or
+/// sadness choice the user asks for, and "other songs" without repeating any track of that request.
+/// </summary>
+public sealed class AnalysisTrackSelector(TrackRecommender recommender, ITrackLinkResolver links)
+{
+    /// <summary>How many tracks one list offers.</summary>
+    public const int ListLength = 6;
+
+    public async Task<TrackSelection> ForEmotionAsync(Emotion emotion, CancellationToken cancellationToken)
+    {
+        var pick = recommender.ForEmotion(emotion, choice: null, alreadyShown: [], Random.Shared, ListLength);
+        return await ToSelectionAsync(pick, moods: [], sadnessChoice: null, shownBefore: [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A new list for the request. With <paramref name="more"/> and the same moods and choice as the
+    /// current list, tracks offered before are skipped until none are left.
+    /// </summary>
+    public async Task<(TrackSelection Selection, bool Restarted)> NextAsync(
+        Emotion emotion,
+        TrackSelection? current,
+        IReadOnlyList<Mood> moods,
+        SadnessChoice? sadnessChoice,
+        bool more,
+        CancellationToken cancellationToken)
+    {
+        var moodNames = moods.Select(m => m.ToWire()).Order(StringComparer.Ordinal).ToList();
+        var choiceName = sadnessChoice?.ToWire();
+        var sameRequest = current is not null
+            && current.Moods.Order(StringComparer.Ordinal).SequenceEqual(moodNames)
+            && current.SadnessChoice == choiceName;
+        IReadOnlyList<string> shown = more && sameRequest ? current!.ShownIds : [];
+
+        var pick = moods.Count > 0
+            ? recommender.ForMoods(moods, shown, Random.Shared, ListLength)
+            : recommender.ForEmotion(emotion, sadnessChoice, shown, Random.Shared, ListLength);
+        var selection = await ToSelectionAsync(pick, moodNames, choiceName, pick.Restarted ? [] : shown, cancellationToken)
+            .ConfigureAwait(false);
+        return (selection, pick.Restarted);
+    }
+
+    private async Task<TrackSelection> ToSelectionAsync(
+        TrackPick pick,
+        IReadOnlyList<string> moods,
+        string? sadnessChoice,
+        IReadOnlyList<string> shownBefore,
+        CancellationToken cancellationToken)
+    {
+        var tracks = await links.ResolveAllAsync(pick.Tracks, cancellationToken).ConfigureAwait(false);
+        return new TrackSelection
+        {
+            Moods = moods,
+            SadnessChoice = sadnessChoice,
+            Current = tracks,
+            ShownIds = [.. shownBefore, .. pick.Tracks.Select(t => t.Id)],
+        };
+    }
+}

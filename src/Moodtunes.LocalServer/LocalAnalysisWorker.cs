@@ -1,0 +1,57 @@
+using AnalyzeFunction;
+using Moodtunes.Storage.Local;
+
+namespace Moodtunes.LocalServer;
+
+/// <summary>
+/// Runs the analyze function for each uploaded photo, as the S3 trigger does on AWS: a few at once,
+/// retried like Lambda retries an event. At start it re-queues photos still on disk: photos are deleted
+/// once analysed, so any left are uploads a previous run did not finish.
+/// </summary>
+public sealed partial class LocalAnalysisWorker(
+    PhotoUploadedQueue queue,
+    FileSystemPhotoStore photos,
+    IServiceProvider services,
+    LocalServerOptions options,
+    ILogger<LocalAnalysisWorker> logger) : BackgroundService
+{
+    private const int Attempts = 3;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var key in photos.ListKeys("photos/"))
+        {
+            queue.Enqueue(key);
+        }
+
+        return Parallel.ForEachAsync(
+            queue.ReadAllAsync(stoppingToken),
+            new ParallelOptions { MaxDegreeOfParallelism = options.AnalysisWorkers, CancellationToken = stoppingToken },
+            ProcessAsync);
+    }
+
+    private async ValueTask ProcessAsync(string key, CancellationToken cancellationToken)
+    {
+        var processor = services.GetRequiredService<PhotoAnalysisProcessor>();
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            try
+            {
+                var outcome = await processor.ProcessAsync(key, cancellationToken).ConfigureAwait(false);
+                LogProcessed(key, outcome);
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogAttemptFailed(error, key, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Photo {Key}: {Outcome}")]
+    private partial void LogProcessed(string key, AnalysisOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Photo {Key}: attempt {Attempt} failed")]
+    private partial void LogAttemptFailed(Exception error, string key, int attempt);
+}

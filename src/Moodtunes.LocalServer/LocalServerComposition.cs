@@ -1,0 +1,40 @@
+using AnalyzeFunction;
+using Moodtunes.Storage.Local;
+using RecommendFunction;
+using UploadFunction;
+
+namespace Moodtunes.LocalServer;
+
+/// <summary>All three functions in one process, on embedded storage, with the page.</summary>
+public static class LocalServerComposition
+{
+    public static LocalServerOptions AddLocalServer(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection("Moodtunes").Get<LocalServerOptions>() ?? new LocalServerOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddLocalStorage(new LocalStorageOptions
+        {
+            DataDirectory = options.DataDirectory,
+            UploadUrl = new Uri(LocalUploadEndpoints.Path, UriKind.Relative),
+        });
+        builder.Services.AddUploadFunction();
+        builder.Services.AddAnalyzeFunction(builder.Configuration);
+        builder.Services.AddRecommendFunction(builder.Configuration);
+        builder.Services.AddSingleton<PhotoUploadedQueue>();
+        builder.Services.AddHostedService<LocalAnalysisWorker>();
+        return options;
+    }
+
+    public static WebApplication MapLocalServer(this WebApplication app, LocalServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UsePage(options);
+        app.MapOpenApi();
+        app.MapUploadFunction();
+        app.MapAnalyzeFunction();
+        app.MapRecommendFunction();
+        app.MapLocalUploads(app.Services.GetRequiredService<UploadLimits>().MaxBytes);
+        return app;
+    }
+}

@@ -1,0 +1,333 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Moodtunes.Core.Analyses;
+using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
+
+namespace Moodtunes.Storage.Aws;
+
+/// <summary>
+/// Analyses in one DynamoDB table, partition DeviceId, sort AnalysisId (time-ordered), so every call is
+/// scoped to one device's partition. TTL deletes expired items days late, so reads filter them too.
+/// </summary>
+public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableName, TimeProvider timeProvider) : IAnalysisStore
+{
+    /// <summary>BatchWriteItem's limit.</summary>
+    private const int BatchSize = 25;
+
+    private const int MaxBatchAttempts = 8;
+
+    public async Task CreateAsync(Analysis analysis, CancellationToken cancellationToken)
+    {
+        if (analysis.Status != AnalysisStatus.Pending)
+        {
+            throw new ArgumentException("A new analysis must be pending.", nameof(analysis));
+        }
+
+        try
+        {
+            await client.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = ToItem(analysis),
+                    ConditionExpression = "attribute_not_exists(#id)",
+                    ExpressionAttributeNames = new() { ["#id"] = SortKeyName },
+                },
+                cancellationToken);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw new InvalidOperationException($"Analysis '{analysis.Id}' already exists for this device.", e);
+        }
+    }
+
+    public async Task<Analysis?> GetAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    {
+        // Consistent, so a poll right after the analyzer finished sees the result.
+        var response = await client.GetItemAsync(
+            new GetItemRequest { TableName = tableName, Key = Key(deviceId, analysisId), ConsistentRead = true },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item && FromItem(item) is var analysis && !analysis.IsExpired(Now())
+            ? analysis
+            : null;
+    }
+
+    public async Task<bool> TryFinishAsync(Analysis finished, CancellationToken cancellationToken)
+    {
+        if (finished.Status == AnalysisStatus.Pending)
+        {
+            throw new ArgumentException("A finished analysis must be done or failed.", nameof(finished));
+        }
+
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":status"] = new() { S = StatusName(finished.Status) },
+            [":pending"] = new() { S = StatusName(AnalysisStatus.Pending) },
+            [":now"] = Epoch(Now()),
+        };
+        var set = new List<string> { "#status = :status" };
+        var remove = new List<string>();
+        var names = new Dictionary<string, string>
+        {
+            ["#id"] = SortKeyName,
+            ["#status"] = "Status",
+            ["#expires"] = TimeToLiveAttribute,
+        };
+        foreach (var (attribute, value) in FinishedAttributes(finished))
+        {
+            var name = $"#{attribute}";
+            names[name] = attribute;
+            if (value is null)
+            {
+                remove.Add(name);
+            }
+            else
+            {
+                values[$":{attribute}"] = value;
+                set.Add($"{name} = :{attribute}");
+            }
+        }
+
+        try
+        {
+            // The condition makes the write happen at most once: replays and racing finishers get false.
+            await client.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = tableName,
+                    Key = Key(finished.DeviceId, finished.Id),
+                    UpdateExpression = $"SET {string.Join(", ", set)}" + (remove.Count > 0 ? $" REMOVE {string.Join(", ", remove)}" : ""),
+                    ConditionExpression = "attribute_exists(#id) AND #status = :pending AND #expires > :now",
+                    ExpressionAttributeNames = names,
+                    ExpressionAttributeValues = values,
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> SaveTracksAsync(
+        string deviceId, string analysisId, TrackSelection tracks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = tableName,
+                    Key = Key(deviceId, analysisId),
+                    UpdateExpression = "SET #tracks = :tracks",
+                    ConditionExpression = "attribute_exists(#id) AND #status <> :pending AND #expires > :now",
+                    ExpressionAttributeNames = new()
+                    {
+                        ["#id"] = SortKeyName,
+                        ["#status"] = "Status",
+                        ["#expires"] = TimeToLiveAttribute,
+                        ["#tracks"] = "Tracks",
+                    },
+                    ExpressionAttributeValues = new()
+                    {
+                        [":tracks"] = new() { S = AnalysisJson.Serialize(tracks) },
+                        [":pending"] = new() { S = StatusName(AnalysisStatus.Pending) },
+                        [":now"] = Epoch(Now()),
+                    },
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+
+        // Consistent so a just-finished or just-deleted analysis shows as such. Limit counts items read
+        // before the filter, so a page holding expired items comes back short.
+        var response = await client.QueryAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                KeyConditionExpression = "#device = :device",
+                FilterExpression = "#expires > :now",
+                ExpressionAttributeNames = new() { ["#device"] = PartitionKeyName, ["#expires"] = TimeToLiveAttribute },
+                ExpressionAttributeValues = new() { [":device"] = new() { S = deviceId }, [":now"] = Epoch(Now()) },
+                ScanIndexForward = false,
+                ConsistentRead = true,
+                Limit = limit,
+                ExclusiveStartKey = cursor is null ? null : Key(deviceId, DecodeCursor(cursor)),
+            },
+            cancellationToken);
+
+        var items = (response.Items ?? []).Select(FromItem).ToList();
+        var next = response.LastEvaluatedKey is { Count: > 0 } last ? EncodeCursor(last[SortKeyName].S) : null;
+        return new HistoryPage(items, next);
+    }
+
+    public async Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    {
+        var response = await client.DeleteItemAsync(
+            new DeleteItemRequest
+            {
+                TableName = tableName,
+                Key = Key(deviceId, analysisId),
+                ReturnValues = ReturnValue.ALL_OLD,
+            },
+            cancellationToken);
+
+        // An expired item is removed too, but reported as absent like every other read of it.
+        return response.Attributes is { Count: > 0 } old && ReadExpiry(old) > Now();
+    }
+
+    public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var visible = 0;
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await client.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    KeyConditionExpression = "#device = :device",
+                    ProjectionExpression = "#device, #id, #expires",
+                    ExpressionAttributeNames = new() { ["#device"] = PartitionKeyName, ["#id"] = SortKeyName, ["#expires"] = TimeToLiveAttribute },
+                    ExpressionAttributeValues = new() { [":device"] = new() { S = deviceId } },
+                    ExclusiveStartKey = start,
+
+                    // An analysis created a moment ago must not survive "delete my history".
+                    ConsistentRead = true,
+                },
+                cancellationToken);
+            var items = page.Items ?? [];
+            visible += items.Count(item => ReadExpiry(item) > now);
+            foreach (var chunk in items.Chunk(BatchSize))
+            {
+                await DeleteBatchAsync(chunk.Select(item => Key(item[PartitionKeyName].S, item[SortKeyName].S)), cancellationToken);
+            }
+
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        return visible;
+    }
+
+    /// <summary>Deletes up to 25 keys, resending what DynamoDB left unprocessed (throttling) with backoff.</summary>
+    private async Task DeleteBatchAsync(IEnumerable<Dictionary<string, AttributeValue>> keys, CancellationToken cancellationToken)
+    {
+        var pending = new Dictionary<string, List<WriteRequest>>
+        {
+            [tableName] = keys.Select(key => new WriteRequest(new DeleteRequest(key))).ToList(),
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest(pending), cancellationToken);
+            if (response.UnprocessedItems is not { Count: > 0 } unprocessed)
+            {
+                return;
+            }
+
+            if (attempt == MaxBatchAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"DynamoDB left {unprocessed.Values.Sum(r => r.Count)} deletions unprocessed after {attempt} attempts.");
+            }
+
+            pending = unprocessed;
+            await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt), timeProvider, cancellationToken);
+        }
+    }
+
+    private DateTimeOffset Now() => timeProvider.GetUtcNow();
+
+    private static Dictionary<string, AttributeValue> Key(string deviceId, string analysisId) => new()
+    {
+        [PartitionKeyName] = new() { S = deviceId },
+        [SortKeyName] = new() { S = analysisId },
+    };
+
+    private static Dictionary<string, AttributeValue> ToItem(Analysis analysis)
+    {
+        var item = Key(analysis.DeviceId, analysis.Id);
+        item["Status"] = new() { S = StatusName(analysis.Status) };
+        item["CreatedAt"] = new() { S = FormatInstant(analysis.CreatedAt) };
+        item[TimeToLiveAttribute] = Epoch(analysis.ExpiresAt);
+        item["PhotoKey"] = new() { S = analysis.PhotoKey };
+        foreach (var (attribute, value) in FinishedAttributes(analysis))
+        {
+            if (value is not null)
+            {
+                item[attribute] = value;
+            }
+        }
+
+        return item;
+    }
+
+    /// <summary>The attributes a finish writes; null means absent (DynamoDB has no use for stored nulls).</summary>
+    private static IEnumerable<(string Attribute, AttributeValue? Value)> FinishedAttributes(Analysis analysis)
+    {
+        yield return ("FinishedAt", analysis.FinishedAt is { } f ? new() { S = FormatInstant(f) } : null);
+        yield return ("Result", Json(analysis.Result));
+        yield return ("Failure", Json(analysis.Failure));
+        yield return ("Tracks", Json(analysis.Tracks));
+    }
+
+    private static AttributeValue? Json<T>(T? value) where T : class =>
+        value is null ? null : new AttributeValue { S = AnalysisJson.Serialize(value) };
+
+    private static Analysis FromItem(Dictionary<string, AttributeValue> item) => new()
+    {
+        DeviceId = item[PartitionKeyName].S,
+        Id = item[SortKeyName].S,
+        Status = Enum.Parse<AnalysisStatus>(item["Status"].S, ignoreCase: true),
+        CreatedAt = ParseInstant(item["CreatedAt"].S),
+        FinishedAt = item.TryGetValue("FinishedAt", out var f) ? ParseInstant(f.S) : null,
+        ExpiresAt = ReadExpiry(item),
+        PhotoKey = item["PhotoKey"].S,
+        Result = item.TryGetValue("Result", out var r) ? AnalysisJson.Deserialize<AnalysisResult>(r.S) : null,
+        Failure = item.TryGetValue("Failure", out var e) ? AnalysisJson.Deserialize<AnalysisFailure>(e.S) : null,
+        Tracks = item.TryGetValue("Tracks", out var t) ? AnalysisJson.Deserialize<TrackSelection>(t.S) : null,
+    };
+
+    private static DateTimeOffset ReadExpiry(Dictionary<string, AttributeValue> item) =>
+        DateTimeOffset.FromUnixTimeSeconds(long.Parse(item[TimeToLiveAttribute].N, CultureInfo.InvariantCulture));
+
+    /// <summary>TTL wants whole epoch seconds; the fraction is dropped (the record expires up to 1 s early).</summary>
+    private static AttributeValue Epoch(DateTimeOffset instant) =>
+        new() { N = instant.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+
+    private static string StatusName(AnalysisStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string FormatInstant(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseInstant(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    /// <summary>The cursor is the last key's sort key; the partition always comes from the caller's device.</summary>
+    private static string EncodeCursor(string lastId) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(lastId));
+
+    private static string DecodeCursor(string cursor)
+    {
+        string? id = null;
+        if (Base64Url.IsValid(cursor))
+        {
+            id = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+
+        return AnalysisIds.IsValid(id) ? id! : throw new ArgumentException("The history cursor is not valid.", nameof(cursor));
+    }
+}

@@ -1,0 +1,34 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Moodtunes.Storage.Aws;
+
+/// <summary>
+/// The analyses table's schema, written once: the emulator tests create their table from here, and the
+/// infrastructure stack must declare the same keys and enable TTL on <see cref="TimeToLiveAttribute"/>
+/// (dynalite has no UpdateTimeToLive, so no request for it lives here).
+/// </summary>
+public static class DynamoDbTableDefinition
+{
+    public const string PartitionKeyName = "DeviceId";
+    public const string SortKeyName = "AnalysisId";
+
+    /// <summary>Epoch seconds; DynamoDB's TTL deletes the item some time (up to ~2 days) after this.</summary>
+    public const string TimeToLiveAttribute = "ExpiresAt";
+
+    public static CreateTableRequest CreateTableRequest(string tableName) => new()
+    {
+        TableName = tableName,
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        AttributeDefinitions =
+        [
+            new AttributeDefinition(PartitionKeyName, ScalarAttributeType.S),
+            new AttributeDefinition(SortKeyName, ScalarAttributeType.S),
+        ],
+        KeySchema =
+        [
+            new KeySchemaElement(PartitionKeyName, KeyType.HASH),
+            new KeySchemaElement(SortKeyName, KeyType.RANGE),
+        ],
+    };
+}

@@ -1,0 +1,139 @@
+using Moodtunes.Core.Analyses;
+
+namespace Moodtunes.Storage.Local;
+
+/// <summary>
+/// Photos as files under one root folder: key "photos/a/b" is the file root/photos/a/b. Keys come from
+/// browsers (the local upload endpoint), so each is checked to stay inside the root before it touches disk.
+/// </summary>
+public sealed class FileSystemPhotoStore : IPhotoStore
+{
+    private const int CopyBufferSize = 81_920;
+
+    private readonly string _root;
+
+    public FileSystemPhotoStore(string rootDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
+        _root = Path.GetFullPath(rootDirectory);
+        Directory.CreateDirectory(_root);
+    }
+
+    public async Task<byte[]?> ReadAsync(string key, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = PathFor(key);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, useAsync: true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        await using (stream)
+        {
+            if (stream.Length > maxBytes)
+            {
+                throw new PhotoTooLargeException(key, stream.Length, maxBytes);
+            }
+
+            var bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
+        }
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathFor(key);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // A missing folder means a missing photo: deleting it is not an error.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stores the photo from <paramref name="content"/>, refusing more than <paramref name="maxBytes"/>.
+    /// Readers see either the old file or the whole new one: bytes go to a temporary file that is renamed
+    /// into place only when complete.
+    /// </summary>
+    /// <returns>The number of bytes stored.</returns>
+    /// <exception cref="PhotoTooLargeException">The stream holds more than <paramref name="maxBytes"/>; nothing is stored.</exception>
+    public async Task<long> WriteAsync(string key, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = PathFor(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            long written = 0;
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true))
+            {
+                var buffer = new byte[CopyBufferSize];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    written += read;
+                    if (written > maxBytes)
+                    {
+                        throw new PhotoTooLargeException(key, written, maxBytes);
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            return written;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Maps a key to a path inside the root, or throws for keys that could escape it.</summary>
+    /// <exception cref="ArgumentException">The key is empty, rooted, or has an empty, "." or ".." segment.</exception>
+    /// <summary>
+    /// Keys of every stored photo under <paramref name="prefix"/> (finished uploads only, never partial
+    /// writes): after a restart these are the photos still waiting to be analysed.
+    /// </summary>
+    public IReadOnlyList<string> ListKeys(string prefix)
+    {
+        var folder = PathFor(prefix.TrimEnd('/'));
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(path => !path.EndsWith(".tmp", StringComparison.Ordinal))
+                .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))]
+            : [];
+    }
+
+    private string PathFor(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var segments = key.Split('/');
+        if (Path.IsPathRooted(key) || segments.Any(s => !IsSafeSegment(s)))
+        {
+            throw new ArgumentException($"Photo key '{key}' is not a safe relative path.", nameof(key));
+        }
+
+        var path = Path.GetFullPath(Path.Combine([_root, .. segments]));
+
+        // Belt and braces: whatever the platform's path rules, the result must lie under the root.
+        return path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new ArgumentException($"Photo key '{key}' leaves the photo folder.", nameof(key));
+    }
+
+    private static bool IsSafeSegment(string segment) =>
+        segment.Length > 0 && segment is not "." and not ".." &&
+        segment.IndexOfAny(['\\', ':', '\0']) < 0 && segment.IndexOfAny(Path.GetInvalidFileNameChars()) < 0;
+}

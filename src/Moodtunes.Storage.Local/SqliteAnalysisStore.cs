@@ -1,0 +1,274 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Moodtunes.Core.Analyses;
+
+namespace Moodtunes.Storage.Local;
+
+/// <summary>
+/// Analyses in one SQLite table keyed by (DeviceId, AnalysisId). Every statement names the device, so no
+/// call reaches another device's rows; expired rows are filtered on read because SQLite has no TTL.
+/// Safe for concurrent use: each call takes its own pooled connection, WAL lets readers run beside the
+/// single writer, and Microsoft.Data.Sqlite retries a busy database until the command timeout.
+/// </summary>
+public sealed class SqliteAnalysisStore : IAnalysisStore
+{
+    private const string Columns =
+        "DeviceId, AnalysisId, Status, CreatedAt, FinishedAt, ExpiresAt, PhotoKey, Result, Failure, Tracks";
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS Analyses (
+            DeviceId   TEXT    NOT NULL,
+            AnalysisId TEXT    NOT NULL,
+            Status     TEXT    NOT NULL,
+            CreatedAt  TEXT    NOT NULL,
+            FinishedAt TEXT,
+            ExpiresAt  INTEGER NOT NULL,
+            PhotoKey   TEXT    NOT NULL,
+            Result     TEXT,
+            Failure    TEXT,
+            Tracks     TEXT,
+            PRIMARY KEY (DeviceId, AnalysisId)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS Analyses_ExpiresAt ON Analyses (ExpiresAt);
+        """;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    /// <summary>Opens (creating when missing) the database file and its table.</summary>
+    public SqliteAnalysisStore(string databasePath, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        _time = timeProvider;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+
+        // WAL is a property of the database file, so setting it once here covers every later connection.
+        command.CommandText = "PRAGMA journal_mode = WAL;" + Schema;
+        command.ExecuteNonQuery();
+    }
+
+    public async Task CreateAsync(Analysis analysis, CancellationToken cancellationToken)
+    {
+        if (analysis.Status != AnalysisStatus.Pending)
+        {
+            throw new ArgumentException("A new analysis must be pending.", nameof(analysis));
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // SQLite has no TTL: expired rows are swept here, on the one path that makes the table grow.
+        command.CommandText = $"""
+            DELETE FROM Analyses WHERE ExpiresAt <= $now;
+            INSERT INTO Analyses ({Columns})
+            VALUES ($deviceId, $analysisId, $status, $createdAt, $finishedAt, $expiresAt, $photoKey, $result, $failure, $tracks);
+            """;
+        command.Parameters.AddWithValue("$now", Now());
+        AddRecord(command, analysis);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY)
+        {
+            throw new InvalidOperationException($"Analysis '{analysis.Id}' already exists for this device.", e);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Analysis?> GetAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {Columns} FROM Analyses
+            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND ExpiresAt > $now;
+            """;
+        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$analysisId", analysisId);
+        command.Parameters.AddWithValue("$now", Now());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadRecord(reader) : null;
+    }
+
+    public async Task<bool> TryFinishAsync(Analysis finished, CancellationToken cancellationToken)
+    {
+        if (finished.Status == AnalysisStatus.Pending)
+        {
+            throw new ArgumentException("A finished analysis must be done or failed.", nameof(finished));
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // One conditional statement: of racing finishers exactly one sees Status = 'pending'.
+        command.CommandText = """
+            UPDATE Analyses
+            SET Status = $status, FinishedAt = $finishedAt, Result = $result, Failure = $failure, Tracks = $tracks
+            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status = 'pending' AND ExpiresAt > $now;
+            """;
+        command.Parameters.AddWithValue("$now", Now());
+        AddRecord(command, finished);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> SaveTracksAsync(
+        string deviceId, string analysisId, TrackSelection tracks, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE Analyses SET Tracks = $tracks
+            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status <> 'pending' AND ExpiresAt > $now;
+            """;
+        command.Parameters.AddWithValue("$tracks", AnalysisJson.Serialize(tracks));
+        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$analysisId", analysisId);
+        command.Parameters.AddWithValue("$now", Now());
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // Keyset paging on the time-ordered id; one extra row tells whether another page exists.
+        command.CommandText = $"""
+            SELECT {Columns} FROM Analyses
+            WHERE DeviceId = $deviceId AND ExpiresAt > $now AND ($before IS NULL OR AnalysisId < $before)
+            ORDER BY AnalysisId DESC
+            LIMIT $take;
+            """;
+        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$now", Now());
+        command.Parameters.AddWithValue("$before", cursor is null ? DBNull.Value : DecodeCursor(cursor));
+        command.Parameters.AddWithValue("$take", limit + 1);
+
+        var items = new List<Analysis>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(ReadRecord(reader));
+        }
+
+        if (items.Count <= limit)
+        {
+            return new HistoryPage(items, null);
+        }
+
+        items.RemoveAt(limit);
+        return new HistoryPage(items, EncodeCursor(items[^1].Id));
+    }
+
+    public async Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // An expired row is removed too, but reported as absent like every other read of it.
+        command.CommandText = """
+            DELETE FROM Analyses WHERE DeviceId = $deviceId AND AnalysisId = $analysisId
+            RETURNING ExpiresAt > $now;
+            """;
+        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$analysisId", analysisId);
+        command.Parameters.AddWithValue("$now", Now());
+        return await CountTrueAsync(command, cancellationToken) == 1;
+    }
+
+    public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM Analyses WHERE DeviceId = $deviceId RETURNING ExpiresAt > $now;";
+        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$now", Now());
+        return await CountTrueAsync(command, cancellationToken);
+    }
+
+    private static async Task<int> CountTrueAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            count += reader.GetBoolean(0) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeSeconds();
+
+    private static void AddRecord(SqliteCommand command, Analysis analysis)
+    {
+        command.Parameters.AddWithValue("$deviceId", analysis.DeviceId);
+        command.Parameters.AddWithValue("$analysisId", analysis.Id);
+        command.Parameters.AddWithValue("$status", analysis.Status.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("$createdAt", FormatInstant(analysis.CreatedAt));
+        command.Parameters.AddWithValue("$finishedAt", analysis.FinishedAt is { } f ? FormatInstant(f) : DBNull.Value);
+        command.Parameters.AddWithValue("$expiresAt", analysis.ExpiresAt.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$photoKey", analysis.PhotoKey);
+        command.Parameters.AddWithValue("$result", Json(analysis.Result));
+        command.Parameters.AddWithValue("$failure", Json(analysis.Failure));
+        command.Parameters.AddWithValue("$tracks", Json(analysis.Tracks));
+    }
+
+    private static object Json<T>(T? value) where T : class =>
+        value is null ? DBNull.Value : AnalysisJson.Serialize(value);
+
+    private static Analysis ReadRecord(SqliteDataReader reader) => new()
+    {
+        DeviceId = reader.GetString(0),
+        Id = reader.GetString(1),
+        Status = Enum.Parse<AnalysisStatus>(reader.GetString(2), ignoreCase: true),
+        CreatedAt = ParseInstant(reader.GetString(3)),
+        FinishedAt = reader.IsDBNull(4) ? null : ParseInstant(reader.GetString(4)),
+        ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
+        PhotoKey = reader.GetString(6),
+        Result = reader.IsDBNull(7) ? null : AnalysisJson.Deserialize<AnalysisResult>(reader.GetString(7)),
+        Failure = reader.IsDBNull(8) ? null : AnalysisJson.Deserialize<AnalysisFailure>(reader.GetString(8)),
+        Tracks = reader.IsDBNull(9) ? null : AnalysisJson.Deserialize<TrackSelection>(reader.GetString(9)),
+    };
+
+    private static string FormatInstant(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseInstant(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private static string EncodeCursor(string lastId) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(lastId));
+
+    private static string DecodeCursor(string cursor)
+    {
+        string? id = null;
+        if (Base64Url.IsValid(cursor))
+        {
+            id = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+
+        return AnalysisIds.IsValid(id) ? id! : throw new ArgumentException("The history cursor is not valid.", nameof(cursor));
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Moodtunes.Core.Analyses;
+
+namespace Moodtunes.Web;
+
+/// <summary>Reads the caller's device from the <c>X-Device-Token</c> header (see docs/api.md).</summary>
+public static class DeviceTokens
+{
+    public const string HeaderName = "X-Device-Token";
+
+    private const string DeviceIdItem = "moodtunes.device-id";
+
+    /// <summary>The device id (hash of the token) the filter stored for this request.</summary>
+    public static string DeviceId(this HttpContext context) =>
+        context.Items[DeviceIdItem] as string
+        ?? throw new InvalidOperationException("RequireDeviceToken() is missing on this endpoint.");
+
+    /// <summary>Answers 401 unless the request carries a well-formed device token.</summary>
+    public static TBuilder RequireDeviceToken<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var token = http.Request.Headers[HeaderName].ToString();
+            if (!DeviceIdentity.IsWellFormedToken(token))
+            {
+                return Problems.Result(
+                    StatusCodes.Status401Unauthorized,
+                    "invalid-token",
+                    $"Send a device token (22–128 base64url characters) in the {HeaderName} header.");
+            }
+
+            http.Items[DeviceIdItem] = DeviceIdentity.DeviceIdFor(token);
+            return await next(context).ConfigureAwait(false);
+        });
+}

@@ -1,0 +1,16 @@
+namespace UploadFunction;
+
+/// <summary>What an upload may be; the signed policy enforces the same limits at the storage side.</summary>
+public sealed record UploadLimits
+{
+    /// <summary>The page sends photos downsized to 1280 px (a few hundred KB); a full phone photo still fits.</summary>
+    public long MaxBytes { get; init; } = 10 * 1024 * 1024;
+
+    public IReadOnlyList<string> ContentTypes { get; init; } = ["image/jpeg", "image/png", "image/webp"];
+
+    /// <summary>How long the upload target stays valid.</summary>
+    public TimeSpan TargetLifetime { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long an analysis (the derived result, never the photo) stays in the history.</summary>
+    public TimeSpan AnalysisLifetime { get; init; } = TimeSpan.FromDays(30);
+}

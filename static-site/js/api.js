@@ -1,0 +1,115 @@
+// The device token and thin fetch wrappers for the /api routes (docs/api.md).
+
+const TOKEN_KEY = 'moodtunes.deviceToken';
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
+let memoryToken = null;
+
+/** An error with a machine-readable code (from a problem+json `code`, or a local one). */
+export class ApiError extends Error {
+  constructor(code, message, status = 0, problem = null) {
+    super(message || code);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+function base64url(bytes) {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** 32 random bytes as base64url (43 characters), created once and kept in localStorage. */
+export function deviceToken() {
+  if (memoryToken) return memoryToken;
+  let token = null;
+  try {
+    token = localStorage.getItem(TOKEN_KEY);
+  } catch {
+    /* storage blocked: fall through to a per-page token */
+  }
+  if (!token || !TOKEN_PATTERN.test(token)) {
+    token = base64url(crypto.getRandomValues(new Uint8Array(32)));
+    try {
+      localStorage.setItem(TOKEN_KEY, token);
+    } catch {
+      /* history then lasts only as long as this page */
+    }
+  }
+  memoryToken = token;
+  return token;
+}
+
+async function readProblem(res) {
+  const type = res.headers.get('content-type') || '';
+  if (!type.includes('json')) return null;
+  try {
+    return await res.json();
+  } catch {
+    return null;
+  }
+}
+
+function fallbackCode(status) {
+  if (status === 401) return 'invalid-token';
+  if (status === 404) return 'not-found';
+  if (status === 413) return 'file-too-large';
+  if (status >= 500) return 'internal-error';
+  return `http-${status}`;
+}
+
+/**
+ * fetch() an /api path with the device token. Resolves to the parsed JSON body (or null for 204).
+ * Rejects with ApiError: problem.code when the server sent one, else a code from the status,
+ * 'network' when the server could not be reached, 'aborted' when the signal fired.
+ */
+export async function apiFetch(path, { method = 'GET', body, signal } = {}) {
+  const headers = { 'X-Device-Token': deviceToken(), Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    if (err && err.name === 'AbortError') throw new ApiError('aborted', 'aborted');
+    throw new ApiError('network', err && err.message);
+  }
+  if (!res.ok) {
+    const problem = await readProblem(res);
+    const code = (problem && typeof problem.code === 'string' && problem.code) || fallbackCode(res.status);
+    throw new ApiError(code, (problem && (problem.detail || problem.title)) || res.statusText, res.status, problem);
+  }
+  if (res.status === 204) return null;
+  const type = res.headers.get('content-type') || '';
+  if (!type.includes('json')) return null;
+  try {
+    return await res.json();
+  } catch {
+    throw new ApiError('internal-error', 'Unreadable response', res.status);
+  }
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  createUpload: (contentType, size, signal) =>
+    apiFetch('/api/uploads', { method: 'POST', body: { contentType, size }, signal }),
+  getAnalysis: (id, signal) => apiFetch(`/api/analyses/${enc(id)}`, { signal }),
+  deleteAnalysis: (id) => apiFetch(`/api/analyses/${enc(id)}`, { method: 'DELETE' }),
+  requestTracks: (id, { moods = [], sadnessChoice = null, more = false } = {}, signal) =>
+    apiFetch(`/api/analyses/${enc(id)}/tracks`, { method: 'POST', body: { moods, sadnessChoice, more }, signal }),
+  history: (cursor, limit = 20, signal) => {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (cursor) q.set('cursor', cursor);
+    return apiFetch(`/api/history?${q}`, { signal });
+  },
+  deleteHistory: () => apiFetch('/api/history', { method: 'DELETE' }),
+};

@@ -1,0 +1,301 @@
+// English and Korean strings for everything the page shows, and the language switch plumbing.
+
+const STORAGE_KEY = 'moodtunes.lang';
+export const LANGUAGES = ['en', 'ko'];
+
+const STRINGS = {
+  en: {
+    'app.title': 'Moodtunes',
+    'app.tagline': 'Show us your face, we’ll find your song.',
+    'lang.switch': '한국어',
+    'lang.switchLabel': 'Switch the page to Korean',
+    'nav.label': 'Main',
+    'nav.home': 'New photo',
+    'nav.history': 'History',
+    'nav.skip': 'Skip to content',
+    'privacy.note': 'Your photo is deleted right after the analysis. Only the result is kept, for a limited time, and only this device can see it.',
+    'capture.heading': 'Take a selfie or choose a photo',
+    'camera.start': 'Take a selfie',
+    'camera.capture': 'Capture',
+    'camera.stop': 'Cancel',
+    'camera.videoLabel': 'Camera preview',
+    'camera.starting': 'Starting the camera…',
+    'camera.denied': 'Camera access was blocked. You can choose a photo instead.',
+    'camera.unavailable': 'No camera available here. You can choose a photo instead.',
+    'camera.insecure': 'The camera only works over a secure (https) connection. You can choose a photo instead.',
+    'file.choose': 'Choose a photo',
+    'file.drop': 'or drop one here',
+    'file.hint': 'JPEG, PNG, WebP or HEIC. We shrink it on your phone before sending.',
+    'state.idle': 'Ready when you are.',
+    'state.preparing': 'Preparing your photo…',
+    'state.uploading': 'Uploading…',
+    'state.analyzing': 'Reading your expression…',
+    'state.done': 'Done!',
+    'state.failed': 'Something went wrong.',
+    'state.loading': 'Loading…',
+    'upload.progressLabel': 'Upload progress',
+    'action.retry': 'Try again',
+    'action.startOver': 'Use another photo',
+    'failure.not-an-image': 'That file isn’t a photo we can read.',
+    'failure.unsupported-image': 'That kind of image isn’t supported. Try a JPEG or PNG photo.',
+    'failure.unsupported-type': 'That kind of image isn’t supported. Try a JPEG or PNG photo.',
+    'failure.image-too-large': 'That image is too big to read. Try a smaller photo.',
+    'failure.file-too-large': 'That photo is too large (10 MB at most).',
+    'failure.corrupt-image': 'That photo looks damaged. Try another one.',
+    'failure.no-face': 'No face found — try a closer, well-lit selfie.',
+    'failure.photo-missing': 'Your photo didn’t arrive. Please try again.',
+    'failure.internal-error': 'Something went wrong on our side. Please try again.',
+    'failure.prepare-failed': 'We couldn’t prepare that photo on this device. Try another one.',
+    'failure.upload-failed': 'The upload didn’t go through. Check your connection and try again.',
+    'failure.network': 'We couldn’t reach the server. Check your connection and try again.',
+    'failure.timeout': 'This is taking too long. Please try again.',
+    'failure.not-found': 'That result is gone (results are kept only for a limited time).',
+    'failure.invalid-token': 'This device couldn’t be recognised. Reload the page and try again.',
+    'failure.generic': 'Something went wrong. Please try again.',
+    'result.heading': 'Your mood',
+    'result.photoAlt': 'Your photo',
+    'result.photoCaption': 'The outlined face is the one we read.',
+    'result.confidence': '{percent} sure',
+    'result.barsHeading': 'All emotions',
+    'result.tracksHeading': 'Tracks for you',
+    'result.noTracksYet': 'Pick above and we’ll find tracks.',
+    'result.analyzedAt': 'Analyzed {time}',
+    'moods.heading': 'What are you in the mood for?',
+    'moods.hint': 'Pick one or more.',
+    'mood.morning-coffee': 'Morning coffee',
+    'mood.relaxing': 'Relaxing',
+    'mood.exercise': 'Exercise',
+    'mood.heart-touching': 'Heart-touching',
+    'moods.get': 'Get tracks',
+    'sad.heading': 'Feeling down? What would help?',
+    'sad.match': 'Match my mood',
+    'sad.cheer-up': 'Cheer me up',
+    'tracks.other': 'Other songs',
+    'tracks.loading': 'Finding tracks…',
+    'tracks.restarted': 'You’ve heard them all, so we’re starting over.',
+    'tracks.listen': 'Listen',
+    'tracks.openSpotify': 'Open in Spotify',
+    'tracks.newTab': '(opens in a new tab)',
+    'tracks.embedTitle': '{title} by {artist} on Spotify',
+    'tracks.by': 'by {artist}',
+    'tracks.error': 'We couldn’t get tracks right now. Please try again.',
+    'lang.ko': 'Korean',
+    'lang.en': 'English',
+    'history.heading': 'Your history',
+    'history.intro': 'Past analyses from this device, newest first.',
+    'history.empty': 'Nothing here yet. Take a selfie to get started.',
+    'history.more': 'Load more',
+    'history.open': 'Open',
+    'history.openLabel': 'Open the result from {time}',
+    'history.delete': 'Delete',
+    'history.deleteLabel': 'Delete the result from {time}',
+    'history.deleteAll': 'Delete all',
+    'history.confirmAll': 'Delete every result on this device? This can’t be undone.',
+    'history.confirmYes': 'Yes, delete all',
+    'history.confirmNo': 'Keep them',
+    'history.deleted': 'Deleted.',
+    'history.allDeleted': 'All history deleted.',
+    'history.pending': 'Still analyzing',
+    'history.failed': 'Failed',
+    'history.error': 'We couldn’t load your history. Please try again.',
+    'history.tracks': 'Tracks',
+    'emotion.angry': 'Angry',
+    'emotion.disgust': 'Disgusted',
+    'emotion.fear': 'Afraid',
+    'emotion.happy': 'Happy',
+    'emotion.sad': 'Sad',
+    'emotion.surprise': 'Surprised',
+    'emotion.neutral': 'Neutral',
+    'noscript': 'Moodtunes needs JavaScript to run.',
+  },
+  ko: {
+    'app.title': '무드튠즈',
+    'app.tagline': '얼굴을 보여 주세요. 어울리는 노래를 찾아 드릴게요.',
+    'lang.switch': 'English',
+    'lang.switchLabel': '페이지를 영어로 바꾸기',
+    'nav.label': '메인',
+    'nav.home': '새 사진',
+    'nav.history': '기록',
+    'nav.skip': '본문으로 건너뛰기',
+    'privacy.note': '사진은 분석 직후 바로 삭제됩니다. 결과만 정해진 기간 동안 보관되며, 이 기기에서만 볼 수 있습니다.',
+    'capture.heading': '셀카를 찍거나 사진을 고르세요',
+    'camera.start': '셀카 찍기',
+    'camera.capture': '촬영',
+    'camera.stop': '취소',
+    'camera.videoLabel': '카메라 미리보기',
+    'camera.starting': '카메라를 켜는 중…',
+    'camera.denied': '카메라 사용이 차단되었습니다. 대신 사진을 골라 주세요.',
+    'camera.unavailable': '사용할 수 있는 카메라가 없습니다. 대신 사진을 골라 주세요.',
+    'camera.insecure': '카메라는 보안(https) 연결에서만 작동합니다. 대신 사진을 골라 주세요.',
+    'file.choose': '사진 고르기',
+    'file.drop': '또는 여기에 끌어다 놓기',
+    'file.hint': 'JPEG, PNG, WebP, HEIC. 보내기 전에 휴대폰에서 크기를 줄입니다.',
+    'state.idle': '준비되면 시작하세요.',
+    'state.preparing': '사진을 준비하는 중…',
+    'state.uploading': '업로드하는 중…',
+    'state.analyzing': '표정을 읽는 중…',
+    'state.done': '완료!',
+    'state.failed': '문제가 생겼습니다.',
+    'state.loading': '불러오는 중…',
+    'upload.progressLabel': '업로드 진행률',
+    'action.retry': '다시 시도',
+    'action.startOver': '다른 사진 사용',
+    'failure.not-an-image': '읽을 수 있는 사진 파일이 아닙니다.',
+    'failure.unsupported-image': '지원하지 않는 이미지 형식입니다. JPEG나 PNG 사진을 사용해 주세요.',
+    'failure.unsupported-type': '지원하지 않는 이미지 형식입니다. JPEG나 PNG 사진을 사용해 주세요.',
+    'failure.image-too-large': '이미지가 너무 커서 읽을 수 없습니다. 더 작은 사진을 사용해 주세요.',
+    'failure.file-too-large': '사진 파일이 너무 큽니다 (최대 10MB).',
+    'failure.corrupt-image': '사진이 손상된 것 같습니다. 다른 사진을 사용해 주세요.',
+    'failure.no-face': '얼굴을 찾지 못했습니다 — 밝은 곳에서 더 가까이 찍어 보세요.',
+    'failure.photo-missing': '사진이 전달되지 않았습니다. 다시 시도해 주세요.',
+    'failure.internal-error': '서버에 문제가 생겼습니다. 다시 시도해 주세요.',
+    'failure.prepare-failed': '이 기기에서 사진을 준비하지 못했습니다. 다른 사진을 사용해 주세요.',
+    'failure.upload-failed': '업로드하지 못했습니다. 연결을 확인하고 다시 시도해 주세요.',
+    'failure.network': '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도해 주세요.',
+    'failure.timeout': '시간이 너무 오래 걸립니다. 다시 시도해 주세요.',
+    'failure.not-found': '결과가 없습니다 (결과는 정해진 기간 동안만 보관됩니다).',
+    'failure.invalid-token': '이 기기를 확인할 수 없습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    'failure.generic': '문제가 생겼습니다. 다시 시도해 주세요.',
+    'result.heading': '지금 기분',
+    'result.photoAlt': '내 사진',
+    'result.photoCaption': '테두리로 표시한 얼굴을 읽었습니다.',
+    'result.confidence': '확신도 {percent}',
+    'result.barsHeading': '모든 감정',
+    'result.tracksHeading': '추천 음악',
+    'result.noTracksYet': '위에서 골라 주시면 음악을 찾아 드릴게요.',
+    'result.analyzedAt': '{time} 분석',
+    'moods.heading': '어떤 분위기가 좋으세요?',
+    'moods.hint': '여러 개 골라도 됩니다.',
+    'mood.morning-coffee': '모닝 커피',
+    'mood.relaxing': '휴식',
+    'mood.exercise': '운동',
+    'mood.heart-touching': '감성',
+    'moods.get': '음악 추천받기',
+    'sad.heading': '기분이 가라앉았나요? 어떤 음악이 좋을까요?',
+    'sad.match': '지금 기분 그대로',
+    'sad.cheer-up': '기운 나게 해 줘',
+    'tracks.other': '다른 노래',
+    'tracks.loading': '음악을 찾는 중…',
+    'tracks.restarted': '모든 곡을 다 보여 드려서 처음부터 다시 추천합니다.',
+    'tracks.listen': '듣기',
+    'tracks.openSpotify': 'Spotify에서 열기',
+    'tracks.newTab': '(새 탭에서 열림)',
+    'tracks.embedTitle': 'Spotify의 {artist} - {title}',
+    'tracks.by': '{artist}',
+    'tracks.error': '지금은 음악을 가져올 수 없습니다. 다시 시도해 주세요.',
+    'lang.ko': '한국어',
+    'lang.en': '영어',
+    'history.heading': '내 기록',
+    'history.intro': '이 기기에서 분석한 결과입니다. 최신순.',
+    'history.empty': '아직 기록이 없습니다. 셀카를 찍어 시작해 보세요.',
+    'history.more': '더 보기',
+    'history.open': '열기',
+    'history.openLabel': '{time} 결과 열기',
+    'history.delete': '삭제',
+    'history.deleteLabel': '{time} 결과 삭제',
+    'history.deleteAll': '모두 삭제',
+    'history.confirmAll': '이 기기의 모든 결과를 삭제할까요? 되돌릴 수 없습니다.',
+    'history.confirmYes': '네, 모두 삭제',
+    'history.confirmNo': '그대로 두기',
+    'history.deleted': '삭제했습니다.',
+    'history.allDeleted': '모든 기록을 삭제했습니다.',
+    'history.pending': '분석 중',
+    'history.failed': '실패',
+    'history.error': '기록을 불러오지 못했습니다. 다시 시도해 주세요.',
+    'history.tracks': '음악',
+    'emotion.angry': '화남',
+    'emotion.disgust': '역겨움',
+    'emotion.fear': '두려움',
+    'emotion.happy': '행복',
+    'emotion.sad': '슬픔',
+    'emotion.surprise': '놀람',
+    'emotion.neutral': '무표정',
+    'noscript': '무드튠즈를 사용하려면 JavaScript가 필요합니다.',
+  },
+};
+
+function readStored() {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return LANGUAGES.includes(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The stored choice, else the first of navigator.languages we speak (ko* → Korean), else English. */
+export function detectLanguage(navLanguages = navigator.languages || [navigator.language]) {
+  const stored = readStored();
+  if (stored) return stored;
+  for (const tag of navLanguages || []) {
+    const l = String(tag || '').toLowerCase();
+    if (l.startsWith('ko')) return 'ko';
+    if (l.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+let current = detectLanguage();
+const listeners = new Set();
+
+export function lang() {
+  return current;
+}
+
+/** Translate a key, filling {name} placeholders; falls back to English, then to the key. */
+export function t(key, params) {
+  let s = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
+  if (params) s = s.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+  return s;
+}
+
+export function has(key) {
+  return key in STRINGS.en;
+}
+
+export function setLanguage(next, persist = true) {
+  if (!LANGUAGES.includes(next)) return;
+  current = next;
+  if (persist) {
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+  }
+  applyStatic();
+  for (const fn of listeners) fn(next);
+}
+
+export function onLanguageChange(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/**
+ * Fill static markup: data-i18n="key" sets textContent,
+ * data-i18n-attr="aria-label:key;title:key2" sets attributes.
+ */
+export function applyStatic(root = document) {
+  document.documentElement.lang = current;
+  document.title = `${t('app.title')} · ${t('app.tagline')}`;
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of el.dataset.i18nAttr.split(';')) {
+      const [attr, key] = pair.split(':').map((s) => s.trim());
+      if (attr && key) el.setAttribute(attr, t(key));
+    }
+  }
+}
+
+/** Percent text in the page language (e.g. "87%"). */
+export function percent(value) {
+  return new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: 0 }).format(value || 0);
+}
+
+/** A localized date and time for an ISO timestamp. */
+export function formatTime(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}

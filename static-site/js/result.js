@@ -1,0 +1,406 @@
+// The result view: photo with the face box, the emotion and its message, seven bars, the tracks,
+// mood chips / the sadness choice, and "other songs".
+
+import { api } from './api.js';
+import { h, srOnly } from './dom.js';
+import { lang, percent, t, formatTime } from './i18n.js';
+
+export const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
+export const MOODS = ['morning-coffee', 'relaxing', 'exercise', 'heart-touching'];
+export const EMOJI = { angry: '😠', disgust: '🤢', fear: '😨', happy: '😄', sad: '😢', surprise: '😮', neutral: '😐' };
+const SPOTIFY_ID = /^[A-Za-z0-9]{22}$/;
+
+export function emotionName(emotion) {
+  return EMOTIONS.includes(emotion) ? t(`emotion.${emotion}`) : String(emotion || '');
+}
+
+/** Only web and Spotify-app links are followed. */
+export function safeUrl(url) {
+  try {
+    const u = new URL(url, location.href);
+    return ['https:', 'http:', 'spotify:'].includes(u.protocol) ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const clamp01 = (v) => Math.min(1, Math.max(0, Number(v) || 0));
+
+/** The seven emotions of a face, highest first (missing ones read 0). */
+export function sortedEmotions(face) {
+  const scores = (face && face.emotions) || {};
+  return EMOTIONS.map((e) => [e, clamp01(scores[e])]).sort((a, b) => b[1] - a[1]);
+}
+
+/** Render one track as a list item: title, artist, language badge, and an embed or a link. */
+export function trackItem(track, { embed = true } = {}) {
+  const language = track.language === 'ko' || track.language === 'en' ? track.language : null;
+  const href = safeUrl(track.url);
+  const spotifyId = embed && SPOTIFY_ID.test(track.spotifyTrackId || '') ? track.spotifyTrackId : null;
+  return h(
+    'li',
+    { class: 'track', dataset: { testid: 'track', trackId: track.id ?? '' } },
+    h(
+      'div',
+      { class: 'track-head' },
+      language &&
+        h(
+          'span',
+          { class: `badge badge-${language}`, dataset: { testid: 'track-language', language } },
+          h('span', { 'aria-hidden': 'true' }, language.toUpperCase()),
+          srOnly(t(`lang.${language}`)),
+        ),
+      h(
+        'span',
+        { class: 'track-text' },
+        h('span', { class: 'track-title', lang: language }, track.title || ''),
+        ' ',
+        h('span', { class: 'track-artist', lang: language }, t('tracks.by', { artist: track.artist || '' })),
+      ),
+    ),
+    spotifyId
+      ? h('iframe', {
+          class: 'track-embed',
+          dataset: { testid: 'track-embed' },
+          src: `https://open.spotify.com/embed/track/${spotifyId}`,
+          title: t('tracks.embedTitle', { title: track.title || '', artist: track.artist || '' }),
+          loading: 'lazy',
+          width: '100%',
+          height: '80',
+          allow: 'autoplay; clipboard-write; encrypted-media; fullscreen; picture-in-picture',
+        })
+      : href &&
+          h(
+            'a',
+            {
+              class: 'track-link',
+              dataset: { testid: 'track-link' },
+              href,
+              target: '_blank',
+              rel: 'noopener noreferrer',
+            },
+            t('tracks.listen'),
+            ' ',
+            h('span', { 'aria-hidden': 'true' }, '↗'),
+            srOnly(` ${track.title || ''} ${t('tracks.newTab')}`),
+          ),
+  );
+}
+
+/**
+ * One analysis shown in the result section. Keeps the picked moods and sadness choice, asks the
+ * server for tracks, and re-renders itself when the page language changes.
+ */
+export class ResultView {
+  constructor(root, { onFocus } = {}) {
+    this.root = root;
+    this.onFocus = onFocus;
+    this.analysis = null;
+    this.photoUrl = null;
+    this.moods = new Set();
+    this.sadnessChoice = null;
+    this.tracks = null;
+    this.restarted = false;
+    this.busy = false;
+    this.trackError = null;
+    this.requestId = 0;
+  }
+
+  get id() {
+    return this.analysis && this.analysis.id;
+  }
+
+  /** Show a finished ("done") analysis. photoUrl is the local object URL of the uploaded photo, if we have it. */
+  show(analysis, photoUrl = null) {
+    this.analysis = analysis;
+    this.photoUrl = photoUrl;
+    this.tracks = analysis.tracks || null;
+    this.moods = new Set((this.tracks && this.tracks.moods) || []);
+    this.sadnessChoice = (this.tracks && this.tracks.sadnessChoice) || null;
+    this.restarted = false;
+    this.trackError = null;
+    this.busy = false;
+    this.requestId++;
+    this.render();
+    const r = analysis.result || {};
+    const waitsForChoice = this.asksForMoods || r.emotion === 'sad';
+    if (!this.tracks && !waitsForChoice) this.fetchTracks(false);
+  }
+
+  clear() {
+    this.analysis = null;
+    this.photoUrl = null;
+    this.requestId++;
+    this.root.replaceChildren();
+    delete this.root.dataset.analysisId;
+    delete this.root.dataset.emotion;
+  }
+
+  get asksForMoods() {
+    const r = (this.analysis && this.analysis.result) || {};
+    return !!r.asksForMoods || r.emotion === 'neutral';
+  }
+
+  heading() {
+    return this.root.querySelector('#result-heading');
+  }
+
+  render() {
+    const a = this.analysis;
+    if (!a) return;
+    const r = a.result || {};
+    const faces = Array.isArray(r.faces) ? r.faces : [];
+    const primary = faces[0];
+    this.root.dataset.analysisId = a.id;
+    this.root.dataset.emotion = r.emotion || '';
+    const message = a.message ? a.message[lang()] || a.message.en || a.message.ko : null;
+
+    const parts = [
+      h('h2', { id: 'result-heading', tabindex: '-1' }, t('result.heading')),
+      this.photoUrl ? this.renderPhoto(faces) : null,
+      h(
+        'p',
+        { id: 'emotion-label', class: 'emotion-label', dataset: { testid: 'emotion-label', emotion: r.emotion || '' } },
+        h('span', { class: 'emoji', 'aria-hidden': 'true' }, EMOJI[r.emotion] || '🎵'),
+        ' ',
+        h('strong', null, emotionName(r.emotion)),
+        ' ',
+        h('span', { class: 'confidence' }, t('result.confidence', { percent: percent(r.confidence) })),
+      ),
+      message && h('p', { id: 'emotion-message', class: 'emotion-message', dataset: { testid: 'emotion-message' } }, message),
+      a.createdAt && h('p', { class: 'meta' }, t('result.analyzedAt', { time: formatTime(a.createdAt) })),
+      primary ? this.renderBars(primary, r.emotion) : null,
+      r.emotion === 'sad' ? this.renderSadChoice() : null,
+      this.asksForMoods ? this.renderMoods() : null,
+      this.renderTracksSection(),
+      h(
+        'a',
+        { class: 'button secondary big', id: 'new-photo', href: '#', dataset: { testid: 'new-photo' } },
+        h('span', { 'aria-hidden': 'true' }, '📷 '),
+        t('nav.home'),
+      ),
+    ];
+    this.root.replaceChildren(...parts.filter(Boolean));
+    this.updateTracks(false);
+  }
+
+  renderPhoto(faces) {
+    const frame = h(
+      'div',
+      { class: 'photo-frame' },
+      h('img', { id: 'result-photo', src: this.photoUrl, alt: t('result.photoAlt'), dataset: { testid: 'result-photo' } }),
+    );
+    faces.forEach((f, i) => {
+      const box = h('div', {
+        class: i === 0 ? 'face-box face-primary' : 'face-box',
+        'aria-hidden': 'true',
+        dataset: { testid: i === 0 ? 'face-box' : 'face-box-other' },
+      });
+      const x = clamp01(f.x);
+      const y = clamp01(f.y);
+      box.style.left = `${x * 100}%`;
+      box.style.top = `${y * 100}%`;
+      box.style.width = `${Math.min(clamp01(f.width), 1 - x) * 100}%`;
+      box.style.height = `${Math.min(clamp01(f.height), 1 - y) * 100}%`;
+      frame.append(box);
+    });
+    return h('figure', { class: 'photo' }, frame, faces.length ? h('figcaption', null, t('result.photoCaption')) : null);
+  }
+
+  renderBars(face, top) {
+    return h(
+      'section',
+      { class: 'bars', 'aria-labelledby': 'bars-heading' },
+      h('h3', { id: 'bars-heading' }, t('result.barsHeading')),
+      h(
+        'ul',
+        { id: 'emotion-bars', class: 'emotion-bars', dataset: { testid: 'emotion-bars' } },
+        sortedEmotions(face).map(([emotion, value]) => {
+          const fill = h('span', { class: 'bar-fill' });
+          fill.style.width = `${value * 100}%`;
+          return h(
+            'li',
+            {
+              class: emotion === top ? 'bar top' : 'bar',
+              dataset: { testid: 'emotion-bar', emotion, value: value.toFixed(4) },
+            },
+            h('span', { class: 'bar-label' }, h('span', { 'aria-hidden': 'true' }, EMOJI[emotion], ' '), emotionName(emotion)),
+            h('span', { class: 'bar-track', 'aria-hidden': 'true' }, fill),
+            h('span', { class: 'bar-value' }, percent(value)),
+          );
+        }),
+      ),
+    );
+  }
+
+  renderSadChoice() {
+    const choice = (value, testid, key) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'chip',
+          id: testid,
+          dataset: { testid, choice: value },
+          'aria-pressed': String(this.sadnessChoice === value),
+          onclick: () => {
+            if (this.busy) return;
+            this.sadnessChoice = value;
+            for (const b of this.root.querySelectorAll('[data-choice]')) {
+              b.setAttribute('aria-pressed', String(b.dataset.choice === value));
+            }
+            this.fetchTracks(false);
+          },
+        },
+        key === 'sad.match' ? '🌧️ ' : '☀️ ',
+        t(key),
+      );
+    return h(
+      'section',
+      { class: 'choice', id: 'sad-choice', dataset: { testid: 'sad-choice' }, 'aria-labelledby': 'sad-heading' },
+      h('h3', { id: 'sad-heading' }, t('sad.heading')),
+      h('div', { class: 'chips', role: 'group', 'aria-labelledby': 'sad-heading' }, choice('match', 'sad-match', 'sad.match'), choice('cheer-up', 'sad-cheer-up', 'sad.cheer-up')),
+    );
+  }
+
+  renderMoods() {
+    const getTracks = h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        id: 'get-tracks',
+        dataset: { testid: 'get-tracks' },
+        disabled: this.moods.size === 0,
+        onclick: () => {
+          if (!this.busy && this.moods.size) this.fetchTracks(false);
+        },
+      },
+      t('moods.get'),
+    );
+    const chips = MOODS.map((mood) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'chip',
+          id: `mood-chip-${mood}`,
+          dataset: { testid: `mood-chip-${mood}`, mood },
+          'aria-pressed': String(this.moods.has(mood)),
+          onclick: (e) => {
+            if (this.moods.has(mood)) this.moods.delete(mood);
+            else this.moods.add(mood);
+            e.currentTarget.setAttribute('aria-pressed', String(this.moods.has(mood)));
+            getTracks.disabled = this.moods.size === 0;
+          },
+        },
+        t(`mood.${mood}`),
+      ),
+    );
+    return h(
+      'section',
+      { class: 'choice', id: 'mood-picker', dataset: { testid: 'mood-picker' }, 'aria-labelledby': 'moods-heading' },
+      h('h3', { id: 'moods-heading' }, t('moods.heading')),
+      h('p', { class: 'hint', id: 'moods-hint' }, t('moods.hint')),
+      h('div', { class: 'chips', role: 'group', 'aria-labelledby': 'moods-heading', 'aria-describedby': 'moods-hint' }, chips),
+      getTracks,
+    );
+  }
+
+  renderTracksSection() {
+    this.trackStatusEl = h('p', { id: 'tracks-status', class: 'tracks-status', role: 'status' });
+    this.trackListEl = h('ul', {
+      id: 'track-list',
+      class: 'track-list',
+      dataset: { testid: 'track-list' },
+      'aria-labelledby': 'tracks-heading',
+    });
+    this.otherBtn = h(
+      'button',
+      {
+        type: 'button',
+        id: 'other-songs',
+        class: 'secondary',
+        dataset: { testid: 'other-songs' },
+        onclick: () => {
+          if (!this.busy) this.fetchTracks(true);
+        },
+      },
+      h('span', { 'aria-hidden': 'true' }, '🔀 '),
+      t('tracks.other'),
+    );
+    const section = h(
+      'section',
+      { class: 'tracks', 'aria-labelledby': 'tracks-heading' },
+      h('h3', { id: 'tracks-heading', tabindex: '-1' }, t('result.tracksHeading')),
+      this.trackStatusEl,
+      this.trackListEl,
+      this.otherBtn,
+    );
+    this.updateTracks(true);
+    return section;
+  }
+
+  /** Bring the tracks part up to date in place (focus stays where it is). */
+  updateTracks(rebuildList) {
+    const current = (this.tracks && Array.isArray(this.tracks.current) && this.tracks.current) || [];
+    let note = '';
+    if (this.busy) note = t('tracks.loading');
+    else if (this.trackError) note = t('tracks.error');
+    else if (this.restarted) note = t('tracks.restarted');
+    else if (!current.length) note = t('result.noTracksYet');
+    const status = this.trackStatusEl;
+    status.textContent = note;
+    status.classList.toggle('error', !!this.trackError && !this.busy);
+    status.dataset.testid = this.trackError && !this.busy ? 'tracks-error' : 'tracks-status';
+    if (this.trackError && !this.busy) status.dataset.failureCode = this.trackError;
+    else delete status.dataset.failureCode;
+    if (this.restarted && !this.busy) status.dataset.restarted = 'true';
+    else delete status.dataset.restarted;
+
+    if (rebuildList) this.trackListEl.replaceChildren(...current.map((track) => trackItem(track)));
+    this.trackListEl.setAttribute('aria-busy', String(this.busy));
+    this.otherBtn.hidden = current.length === 0;
+    // aria-disabled rather than disabled while loading, so keyboard focus is not thrown away.
+    for (const b of [this.otherBtn, ...this.root.querySelectorAll('[data-choice]')]) b.setAttribute('aria-disabled', String(this.busy));
+    const get = this.root.querySelector('#get-tracks');
+    if (get) {
+      get.disabled = this.moods.size === 0;
+      get.setAttribute('aria-disabled', String(this.busy));
+    }
+  }
+
+  async fetchTracks(more) {
+    const a = this.analysis;
+    if (!a) return;
+    const id = ++this.requestId;
+    this.busy = true;
+    this.trackError = null;
+    this.updateTracks(false);
+    try {
+      // "Other songs" repeats the current list's request (the server skips what it showed only
+      // for the same moods and choice); a new pick sends what is selected now.
+      const applied = this.tracks || {};
+      const request = more
+        ? { moods: Array.isArray(applied.moods) ? applied.moods : [], sadnessChoice: applied.sadnessChoice ?? null, more: true }
+        : {
+            moods: MOODS.filter((m) => this.moods.has(m)),
+            sadnessChoice: a.result && a.result.emotion === 'sad' ? this.sadnessChoice : null,
+            more: false,
+          };
+      const res = await api.requestTracks(a.id, request);
+      if (id !== this.requestId) return;
+      this.tracks = res;
+      this.restarted = !!(res && res.restarted);
+      this.analysis = { ...a, tracks: res };
+    } catch (err) {
+      if (id !== this.requestId) return;
+      this.trackError = err.code || 'generic';
+    } finally {
+      if (id === this.requestId) {
+        this.busy = false;
+        this.updateTracks(true);
+      }
+    }
+  }
+}

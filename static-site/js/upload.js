@@ -1,0 +1,74 @@
+// Upload a prepared photo: ask /api/uploads for a target, then POST the multipart form to it.
+
+import { api, ApiError } from './api.js';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * POST multipart/form-data to the upload target: every upload.fields entry in order, the photo
+ * last as "file". XMLHttpRequest rather than fetch so we get upload progress.
+ */
+export function postForm(target, blob, { onProgress, signal } = {}) {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(target.fields || {})) form.append(name, value);
+    form.append('file', blob, blob.type === 'image/png' ? 'photo.png' : blob.type === 'image/webp' ? 'photo.webp' : 'photo.jpg');
+
+    const xhr = new XMLHttpRequest();
+    const abort = () => xhr.abort();
+    xhr.open('POST', target.url);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      signal?.removeEventListener('abort', abort);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress?.(1);
+        resolve();
+        return;
+      }
+      let code = xhr.status === 413 ? 'file-too-large' : 'upload-failed';
+      // The local stand-in answers problem+json; S3 answers XML (EntityTooLarge, AccessDenied, ...).
+      const type = xhr.getResponseHeader('content-type') || '';
+      if (type.includes('json')) {
+        try {
+          const problem = JSON.parse(xhr.responseText);
+          if (problem && typeof problem.code === 'string') code = problem.code;
+        } catch {
+          /* keep the status-derived code */
+        }
+      } else if (/EntityTooLarge/.test(xhr.responseText || '')) {
+        code = 'file-too-large';
+      }
+      reject(new ApiError(code, `Upload answered ${xhr.status}`, xhr.status));
+    };
+    xhr.onerror = () => {
+      signal?.removeEventListener('abort', abort);
+      reject(new ApiError('upload-failed', 'Upload network error'));
+    };
+    xhr.onabort = () => reject(new ApiError('aborted', 'aborted'));
+    if (signal) {
+      if (signal.aborted) {
+        reject(new ApiError('aborted', 'aborted'));
+        return;
+      }
+      signal.addEventListener('abort', abort, { once: true });
+    }
+    xhr.send(form);
+  });
+}
+
+/** Ask for an upload target and send the photo. Resolves to the analysis id. */
+export async function uploadPhoto(blob, { onProgress, signal } = {}) {
+  if (!blob || blob.size === 0) throw new ApiError('not-an-image', 'Empty photo');
+  if (blob.size > MAX_UPLOAD_BYTES) throw new ApiError('file-too-large', 'Photo too large');
+  const issued = await api.createUpload(blob.type || 'image/jpeg', blob.size, signal);
+  if (!issued || !issued.analysisId || !issued.upload || !issued.upload.url) {
+    throw new ApiError('internal-error', 'Malformed upload target');
+  }
+  if (issued.upload.maxBytes && blob.size > issued.upload.maxBytes) {
+    throw new ApiError('file-too-large', 'Photo larger than the target allows');
+  }
+  await postForm(issued.upload, blob, { onProgress, signal });
+  return issued.analysisId;
+}

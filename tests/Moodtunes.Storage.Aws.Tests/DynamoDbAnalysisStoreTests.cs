@@ -1,0 +1,38 @@
+using Amazon.DynamoDBv2.Model;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Storage.ContractTests;
+using static Moodtunes.Storage.ContractTests.TestAnalyses;
+
+namespace Moodtunes.Storage.Aws.Tests;
+
+[Collection(EmulatorCollection.Name)]
+public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : AnalysisStoreContract
+{
+    protected override IAnalysisStore Store => new DynamoDbAnalysisStore(emulators.DynamoDb, EmulatorFixture.TableName, Clock);
+
+    [Fact]
+    public async Task Items_use_the_documented_attributes_with_ttl_in_epoch_seconds()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, CancellationToken.None);
+        await Store.TryFinishAsync(Failed(pending, Start.AddSeconds(3)), CancellationToken.None);
+
+        var item = (await emulators.DynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = EmulatorFixture.TableName,
+            Key = new()
+            {
+                ["DeviceId"] = new() { S = pending.DeviceId },
+                ["AnalysisId"] = new() { S = pending.Id },
+            },
+            ConsistentRead = true,
+        })).Item;
+
+        Assert.Equal(
+            ["AnalysisId", "CreatedAt", "DeviceId", "ExpiresAt", "Failure", "FinishedAt", "PhotoKey", "Status"],
+            item.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(pending.ExpiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["ExpiresAt"].N);
+        Assert.Equal("failed", item["Status"].S);
+        Assert.Equal("""{"code":"no-face","message":"We could not find a face in this photo."}""", item["Failure"].S);
+    }
+}

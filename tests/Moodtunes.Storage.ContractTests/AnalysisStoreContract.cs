@@ -1,0 +1,243 @@
+using Moodtunes.Core.Analyses;
+using static Moodtunes.Storage.ContractTests.TestAnalyses;
+
+namespace Moodtunes.Storage.ContractTests;
+
+/// <summary>
+/// What every <see cref="IAnalysisStore"/> must do, whatever holds the data. A derived class supplies a store
+/// that reads the time from <see cref="Clock"/>; every test uses fresh device ids, so stores may be shared.
+/// </summary>
+public abstract class AnalysisStoreContract
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    protected ManualClock Clock { get; } = new(Start);
+
+    protected abstract IAnalysisStore Store { get; }
+
+    [Fact]
+    public async Task A_created_analysis_reads_back_as_stored()
+    {
+        var analysis = Pending(NewDeviceId(), Start);
+
+        await Store.CreateAsync(analysis, None);
+
+        AssertSame(analysis, await Store.GetAsync(analysis.DeviceId, analysis.Id, None));
+    }
+
+    [Fact]
+    public async Task An_unknown_id_reads_as_absent() =>
+        Assert.Null(await Store.GetAsync(NewDeviceId(), AnalysisIds.New(Start), None));
+
+    [Fact]
+    public async Task Creating_the_same_id_twice_fails_and_keeps_the_first()
+    {
+        var analysis = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(analysis, None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Store.CreateAsync(analysis with { PhotoKey = "photos/other" }, None));
+
+        AssertSame(analysis, await Store.GetAsync(analysis.DeviceId, analysis.Id, None));
+    }
+
+    [Fact]
+    public async Task Another_device_cannot_read_list_change_or_delete_an_analysis()
+    {
+        var owner = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(owner, None);
+        var stranger = NewDeviceId();
+
+        Assert.Null(await Store.GetAsync(stranger, owner.Id, None));
+        Assert.Empty((await Store.ListAsync(stranger, 10, null, None)).Items);
+        Assert.False(await Store.TryFinishAsync(Done(owner, Start) with { DeviceId = stranger }, None));
+        Assert.False(await Store.SaveTracksAsync(stranger, owner.Id, Tracks("x"), None));
+        Assert.False(await Store.DeleteAsync(stranger, owner.Id, None));
+        Assert.Equal(0, await Store.DeleteAllAsync(stranger, None));
+
+        AssertSame(owner, await Store.GetAsync(owner.DeviceId, owner.Id, None));
+    }
+
+    [Fact]
+    public async Task Finishing_a_pending_analysis_stores_its_result()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, None);
+        var done = Done(pending, Start.AddSeconds(2));
+
+        Assert.True(await Store.TryFinishAsync(done, None));
+
+        AssertSame(done, await Store.GetAsync(pending.DeviceId, pending.Id, None));
+    }
+
+    [Fact]
+    public async Task Finishing_with_a_failure_stores_the_failure()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, None);
+        var failed = Failed(pending, Start.AddSeconds(2));
+
+        Assert.True(await Store.TryFinishAsync(failed, None));
+
+        AssertSame(failed, await Store.GetAsync(pending.DeviceId, pending.Id, None));
+    }
+
+    [Fact]
+    public async Task A_replayed_finish_returns_false_and_changes_nothing()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, None);
+        var first = Done(pending, Start.AddSeconds(2));
+        Assert.True(await Store.TryFinishAsync(first, None));
+
+        Assert.False(await Store.TryFinishAsync(Failed(pending, Start.AddSeconds(5)), None));
+        Assert.False(await Store.TryFinishAsync(Done(pending, Start.AddSeconds(6), "sad"), None));
+
+        AssertSame(first, await Store.GetAsync(pending.DeviceId, pending.Id, None));
+    }
+
+    [Fact]
+    public async Task Finishing_an_unknown_analysis_returns_false_and_creates_nothing()
+    {
+        var never = Pending(NewDeviceId(), Start);
+
+        Assert.False(await Store.TryFinishAsync(Done(never, Start), None));
+
+        Assert.Null(await Store.GetAsync(never.DeviceId, never.Id, None));
+    }
+
+    [Fact]
+    public async Task Of_racing_finishers_exactly_one_wins_and_its_result_is_kept()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, None);
+        var candidates = Enumerable.Range(0, 12)
+            .Select(i => i % 2 == 0 ? Done(pending, Start.AddSeconds(i), $"emotion-{i}") : Failed(pending, Start.AddSeconds(i)))
+            .ToList();
+
+        var outcomes = await Task.WhenAll(candidates.Select(c => Task.Run(() => Store.TryFinishAsync(c, None))));
+
+        Assert.Single(outcomes, won => won);
+        AssertSame(candidates[Array.IndexOf(outcomes, true)], await Store.GetAsync(pending.DeviceId, pending.Id, None));
+    }
+
+    [Fact]
+    public async Task Saving_tracks_replaces_the_offered_tracks_only()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, None);
+        var done = Done(pending, Start.AddSeconds(1));
+        await Store.TryFinishAsync(done, None);
+        var other = Tracks("second-song", "third-song");
+
+        Assert.True(await Store.SaveTracksAsync(pending.DeviceId, pending.Id, other, None));
+
+        AssertSame(done with { Tracks = other }, await Store.GetAsync(pending.DeviceId, pending.Id, None));
+    }
+
+    [Fact]
+    public async Task Tracks_cannot_be_saved_for_an_unknown_or_pending_analysis()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, None);
+
+        Assert.False(await Store.SaveTracksAsync(pending.DeviceId, AnalysisIds.New(Start), Tracks("x"), None));
+        Assert.False(await Store.SaveTracksAsync(pending.DeviceId, pending.Id, Tracks("x"), None));
+
+        AssertSame(pending, await Store.GetAsync(pending.DeviceId, pending.Id, None));
+    }
+
+    [Fact]
+    public async Task History_lists_newest_first_a_page_at_a_time()
+    {
+        var device = NewDeviceId();
+        var created = new List<Analysis>();
+        for (var i = 0; i < 7; i++)
+        {
+            var analysis = Pending(device, Start.AddMinutes(i));
+            await Store.CreateAsync(analysis, None);
+            created.Add(analysis);
+        }
+
+        var pages = new List<HistoryPage>();
+        string? cursor = null;
+        do
+        {
+            var page = await Store.ListAsync(device, 3, cursor, None);
+            pages.Add(page);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && pages.Count < 10);
+
+        Assert.Equal([3, 3, 1], pages.Select(p => p.Items.Count));
+        Assert.Equal(created.Select(a => a.Id).Reverse(), pages.SelectMany(p => p.Items).Select(a => a.Id));
+        AssertSame(created[^1], pages[0].Items[0]);
+    }
+
+    [Fact]
+    public async Task History_of_a_device_with_no_analyses_is_one_empty_page()
+    {
+        var page = await Store.ListAsync(NewDeviceId(), 20, null, None);
+
+        Assert.Empty(page.Items);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task A_malformed_cursor_is_rejected() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ListAsync(NewDeviceId(), 20, "not a cursor!", None));
+
+    [Fact]
+    public async Task Expired_analyses_are_invisible_before_storage_removes_them()
+    {
+        var device = NewDeviceId();
+        var old = Pending(device, Start);
+        var young = Pending(device, Start.AddDays(1));
+        await Store.CreateAsync(old, None);
+        await Store.CreateAsync(young, None);
+
+        Clock.Advance(old.ExpiresAt - Start);
+
+        Assert.Null(await Store.GetAsync(device, old.Id, None));
+        Assert.Equal([young.Id], (await Store.ListAsync(device, 20, null, None)).Items.Select(a => a.Id));
+        Assert.False(await Store.TryFinishAsync(Done(old, Clock.GetUtcNow()), None));
+        Assert.False(await Store.DeleteAsync(device, old.Id, None));
+        AssertSame(young, await Store.GetAsync(device, young.Id, None));
+    }
+
+    [Fact]
+    public async Task Deleting_removes_only_that_analysis()
+    {
+        var device = NewDeviceId();
+        var gone = Pending(device, Start);
+        var kept = Pending(device, Start.AddSeconds(1));
+        await Store.CreateAsync(gone, None);
+        await Store.CreateAsync(kept, None);
+
+        Assert.True(await Store.DeleteAsync(device, gone.Id, None));
+        Assert.False(await Store.DeleteAsync(device, gone.Id, None));
+
+        Assert.Null(await Store.GetAsync(device, gone.Id, None));
+        AssertSame(kept, await Store.GetAsync(device, kept.Id, None));
+    }
+
+    [Fact]
+    public async Task Deleting_all_removes_every_analysis_of_the_device_and_counts_them()
+    {
+        var device = NewDeviceId();
+        var neighbour = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(neighbour, None);
+
+        // More than one DynamoDB batch (25).
+        for (var i = 0; i < 30; i++)
+        {
+            await Store.CreateAsync(Pending(device, Start.AddSeconds(i)), None);
+        }
+
+        Assert.Equal(30, await Store.DeleteAllAsync(device, None));
+
+        Assert.Empty((await Store.ListAsync(device, 50, null, None)).Items);
+        Assert.Equal(0, await Store.DeleteAllAsync(device, None));
+        AssertSame(neighbour, await Store.GetAsync(neighbour.DeviceId, neighbour.Id, None));
+    }
+}

@@ -1,0 +1,11 @@
+namespace Moodtunes.Storage.ContractTests;
+
+/// <summary>A clock the test moves by hand, so expiry is tested without waiting.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

@@ -1,0 +1,80 @@
+using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Recommendation;
+
+namespace Moodtunes.Storage.ContractTests;
+
+/// <summary>Builders for analyses shaped like the ones the functions store.</summary>
+public static class TestAnalyses
+{
+    /// <summary>A fixed instant with a sub-second part, to show stores keep CreatedAt exactly.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
+
+    /// <summary>Whole seconds: stores keep ExpiresAt as epoch seconds (DynamoDB's TTL format).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+
+    public static string NewDeviceId() => DeviceIdentity.DeviceIdFor(Guid.NewGuid().ToString("N"));
+
+    public static Analysis Pending(string deviceId, DateTimeOffset createdAt)
+    {
+        var id = AnalysisIds.New(createdAt);
+        return new Analysis
+        {
+            Id = id,
+            DeviceId = deviceId,
+            Status = AnalysisStatus.Pending,
+            CreatedAt = createdAt,
+            ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(createdAt.ToUnixTimeSeconds()) + Lifetime,
+            PhotoKey = PhotoKey.For(deviceId, id),
+        };
+    }
+
+    public static Analysis Done(Analysis pending, DateTimeOffset finishedAt, string emotion = "happy") => pending with
+    {
+        Status = AnalysisStatus.Done,
+        FinishedAt = finishedAt,
+        Result = new AnalysisResult
+        {
+            ImageWidth = 1280,
+            ImageHeight = 960,
+            Emotion = emotion,
+            Confidence = 0.87f,
+            AsksForMoods = false,
+            ElapsedMilliseconds = 21.4,
+            Faces =
+            [
+                new FaceResult
+                {
+                    X = 0.31f,
+                    Y = 0.12f,
+                    Width = 0.25f,
+                    Height = 0.25f,
+                    DetectionScore = 0.97f,
+                    Emotions = new Dictionary<string, float> { [emotion] = 0.87f, ["neutral"] = 0.13f },
+                },
+            ],
+        },
+        Tracks = Tracks("first-song"),
+    };
+
+    public static Analysis Failed(Analysis pending, DateTimeOffset finishedAt) => pending with
+    {
+        Status = AnalysisStatus.Failed,
+        FinishedAt = finishedAt,
+        Failure = new AnalysisFailure(FailureCode.NoFace, "We could not find a face in this photo."),
+    };
+
+    public static TrackSelection Tracks(params string[] ids) => new()
+    {
+        Moods = ["relaxing"],
+        SadnessChoice = null,
+        Current = [.. ids.Select(id => new Track(id, $"Title {id}", "Artist", "ko", $"https://example.org/{id}", null))],
+        ShownIds = ids,
+    };
+
+    /// <summary>Records hold lists, so compare their stored form rather than references.</summary>
+    public static void AssertSame(Analysis expected, Analysis? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(AnalysisJson.Serialize(expected), AnalysisJson.Serialize(actual));
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Storage.ContractTests;
+
+namespace Moodtunes.Storage.Local.Tests;
+
+public sealed class LocalStorageRegistrationTests : IDisposable
+{
+    private static readonly Uri UploadUrl = new("http://127.0.0.1:5000/local-uploads");
+    private static readonly UploadPolicy Policy =
+        new("photos/d/01JD0000000000000000000000", "image/jpeg", 100, DateTimeOffset.UtcNow.AddMinutes(10));
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Every_storage_service_resolves_and_uses_the_data_folder()
+    {
+        using var services = Provider(new LocalStorageOptions { DataDirectory = _folder.Path, UploadUrl = UploadUrl });
+
+        var photos = services.GetRequiredService<FileSystemPhotoStore>();
+        Assert.Same(photos, services.GetRequiredService<IPhotoStore>());
+        Assert.Equal(UploadUrl, services.GetRequiredService<IUploadTargetIssuer>().Issue(Policy).Url);
+        await services.GetRequiredService<IAnalysisStore>().CreateAsync(
+            TestAnalyses.Pending(TestAnalyses.NewDeviceId(), DateTimeOffset.UtcNow), CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "analyses.db")));
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "upload-signing.key")));
+    }
+
+    [Fact]
+    public void Targets_issued_before_a_restart_still_verify_after_it()
+    {
+        var options = new LocalStorageOptions { DataDirectory = _folder.Path, UploadUrl = UploadUrl };
+        IReadOnlyDictionary<string, string> fields;
+        using (var before = Provider(options))
+        {
+            fields = before.GetRequiredService<IUploadTargetIssuer>().Issue(Policy).Fields;
+        }
+
+        using var after = Provider(options);
+        var check = after.GetRequiredService<LocalUploadPolicy>()
+            .Verify(fields["policy"], fields["signature"], Policy.Key, Policy.ContentType, 10);
+
+        Assert.Equal(LocalUploadVerdict.Ok, check.Verdict);
+    }
+
+    [Fact]
+    public void A_given_signing_key_is_used_and_none_is_written()
+    {
+        byte[] key = [.. Enumerable.Repeat((byte)7, 32)];
+        using var services = Provider(new LocalStorageOptions { DataDirectory = _folder.Path, UploadUrl = UploadUrl, SigningKey = key });
+
+        var fields = services.GetRequiredService<IUploadTargetIssuer>().Issue(Policy).Fields;
+
+        Assert.Equal(fields["signature"], new LocalUploadPolicy(key, TimeProvider.System).Sign(Policy).Signature);
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "upload-signing.key")));
+    }
+
+    [Fact]
+    public void A_relative_upload_url_is_rejected() =>
+        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddLocalStorage(
+            new LocalStorageOptions { DataDirectory = _folder.Path, UploadUrl = new Uri("/local-uploads", UriKind.Relative) }));
+
+    private static ServiceProvider Provider(LocalStorageOptions options) =>
+        new ServiceCollection().AddLocalStorage(options).BuildServiceProvider();
+}
