@@ -1,0 +1,47 @@
+using System.Globalization;
+using Moodtunes.LoadTest;
+using Moodtunes.LocalServer;
+using Moodtunes.Testing;
+
+// Load and end-to-end latency against the local server, on loopback only, bounded in time.
+//   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- [devices=200] [latencyRuns=30]
+var devices = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var latencyRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+
+var dataDirectory = Directory.CreateTempSubdirectory("moodtunes-load-").FullName;
+var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Moodtunes:DataDirectory", dataDirectory]);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+var options = builder.AddLocalServer();
+await using var app = builder.Build();
+app.MapLocalServer(options);
+await app.StartAsync();
+var server = new Uri(app.Urls.First());
+
+try
+{
+    var photo = SamplePhotos.SelfieJpeg(1280, 960);
+    Console.WriteLine($"Local server on {server}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; photo: 1280×960 JPEG, {photo.Length / 1024} KB");
+    Console.WriteLine();
+
+    // One device at a time, polling every 10 ms: what one person waits, from asking for the upload target to seeing the result.
+    var singles = new List<double>();
+    for (var i = 0; i < latencyRuns; i++)
+    {
+        var one = await LoadRun.RunAsync(server, photo, devices: 1, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(30));
+        singles.Add(one.LatencyPercentile(0.5));
+    }
+
+    singles.Sort();
+    Console.WriteLine($"End-to-end, one device, {latencyRuns} uploads one after another: median {singles[singles.Count / 2]:F0} ms (min {singles[0]:F0}, max {singles[^1]:F0})");
+    Console.WriteLine();
+
+    // Many devices at once, polling like the page (every 250 ms).
+    var load = await LoadRun.RunAsync(server, photo, devices, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(120));
+    Console.WriteLine(load.ToReport());
+    return load.Clean ? 0 : 1;
+}
+finally
+{
+    await app.StopAsync();
+    Directory.Delete(dataDirectory, recursive: true);
+}
