@@ -30,6 +30,13 @@ public static class PhotoBuilder
         return target;
     }
 
+    /// <summary>A black-and-white copy (8-bit grey), as old scans and some camera modes produce.</summary>
+    public static SKBitmap Grayscale(SKBitmap source)
+    {
+        var grey = new SKBitmap(new SKImageInfo(source.Width, source.Height, SKColorType.Gray8, SKAlphaType.Opaque));
+        return source.CopyTo(grey, SKColorType.Gray8) ? grey : throw new InvalidOperationException("Grey conversion failed.");
+    }
+
     /// <summary>Rotates clockwise by a multiple of 90 degrees.</summary>
     public static SKBitmap RotatedClockwise(SKBitmap source, int degrees)
     {

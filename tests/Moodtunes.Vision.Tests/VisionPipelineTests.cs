@@ -58,6 +58,34 @@ public sealed class VisionPipelineTests(VisionPipelineFixture fixture)
     }
 
     [Fact]
+    public void Finds_the_face_on_a_black_and_white_photo()
+    {
+        using var colour = PhotoBuilder.Decode(TestPhotos.Read(TestPhotos.Astronaut));
+        using var grey = PhotoBuilder.Grayscale(colour);
+
+        var face = Assert.Single(_pipeline.Analyze(PhotoBuilder.Jpeg(grey)).Faces);
+
+        Assert.Equal(Emotion.Happy, face.Emotions.Top);
+    }
+
+    [Fact]
+    public void Ignores_a_face_too_small_to_read()
+    {
+        using var astronaut = PhotoBuilder.Decode(TestPhotos.Read(TestPhotos.Astronaut));
+        using var tiny = PhotoBuilder.Resized(astronaut, 40, 40);
+        using var big = new SKBitmap(new SKImageInfo(2000, 1500));
+        using (var draw = new SKCanvas(big))
+        {
+            draw.Clear(SKColors.Beige);
+            draw.DrawBitmap(tiny, 980, 730); // a 7-pixel face in a 2000-pixel photo
+        }
+
+        var result = _pipeline.Analyze(PhotoBuilder.Jpeg(big));
+
+        Assert.Empty(result.Faces);
+    }
+
+    [Fact]
     public void Reads_a_12_megapixel_phone_photo()
     {
         using var astronaut = PhotoBuilder.Decode(TestPhotos.Read(TestPhotos.Astronaut));

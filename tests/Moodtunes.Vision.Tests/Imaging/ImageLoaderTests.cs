@@ -58,6 +58,32 @@ public sealed class ImageLoaderTests
         Assert.True(MeanAbsoluteDifference(upright, image.Bitmap) < 6, "the upright pixels should match the original");
     }
 
+    [Fact]
+    public void Reads_a_cmyk_jpeg_in_its_true_colours()
+    {
+        using var image = _loader.Load(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Assets", "cmyk-quadrants.jpg")));
+
+        var red = image.Bitmap.GetPixel(20, 15);
+        var green = image.Bitmap.GetPixel(70, 15);
+        var blue = image.Bitmap.GetPixel(20, 50);
+        Assert.True(red.Red > 150 && red.Green < 90 && red.Blue < 90, $"red quadrant read as {red}");
+        Assert.True(green.Green > 110 && green.Red < 90, $"green quadrant read as {green}");
+        Assert.True(blue.Blue > 150 && blue.Red < 90, $"blue quadrant read as {blue}");
+    }
+
+    [Fact]
+    public void Reads_a_grayscale_jpeg()
+    {
+        using var colour = PhotoBuilder.Decode(TestPhotos.Read(TestPhotos.GraceHopper));
+        using var grey = PhotoBuilder.Grayscale(colour);
+
+        using var image = _loader.Load(PhotoBuilder.Jpeg(grey));
+
+        var pixel = image.Bitmap.GetPixel(256, 256);
+        Assert.Equal(pixel.Red, pixel.Green);
+        Assert.Equal(pixel.Green, pixel.Blue);
+    }
+
     public static TheoryData<string, byte[], ImageRejection> BadFiles => new()
     {
         { "empty file", Testing.BadFiles.Empty, ImageRejection.NotAnImage },
