@@ -112,6 +112,11 @@ public sealed class MoodtunesStack : Stack
         Allow(upload, photoObjects, "s3:PutObject");
         Allow(upload, table.TableArn, "dynamodb:PutItem");
         Allow(analyze, photoObjects, "s3:GetObject", "s3:DeleteObject");
+        // Without ListBucket S3 answers 403, not 404, for a photo already deleted (a duplicate delivery of the
+        // event), and the read throws instead of returning "missing". Not narrowed by an s3:prefix condition: that
+        // key only exists on list requests, so it would likely not match S3's existence check behind a GetObject
+        // (unverified on AWS). The bucket holds nothing but photos/ objects, which this role may read anyway.
+        Allow(analyze, photos.BucketArn, "s3:ListBucket");
         Allow(analyze, table.TableArn, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
         Allow(recommend, table.TableArn,
             "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");

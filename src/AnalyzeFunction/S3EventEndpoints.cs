@@ -49,16 +49,27 @@ public static partial class S3EventEndpoints
         {
             notification = S3EventNotification.ParseJson(body);
         }
-        catch (Exception parseError) when (parseError is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        catch (Exception parseError) when (parseError is System.Text.Json.JsonException or InvalidOperationException or ArgumentException
+                                               or Amazon.Runtime.AmazonClientException)
         {
+            // ParseJson wraps malformed JSON in AmazonClientException. A body that cannot parse never will, so this
+            // must not be a 5xx: that would make Lambda retry a poison event.
             LogUnreadable(logger, parseError);
-            return Problems.Result(StatusCodes.Status400BadRequest, "not-an-s3-event", "The body is not an S3 event notification.");
+            return NotAnS3Event();
+        }
+
+        // JSON without records (S3 never sends none), or a record without an object key, is not an S3 event
+        // either; refuse it before handling any record rather than fail on it halfway (a 500, retried for ever).
+        if (notification.Records is not { Count: > 0 } records || records.Any(r => r?.S3?.Object?.Key is not { Length: > 0 }))
+        {
+            return NotAnS3Event();
         }
 
         var outcomes = new List<AnalysisOutcome>();
-        foreach (var record in notification.Records ?? [])
+        foreach (var record in records)
         {
-            if (record.EventName?.Value?.StartsWith("ObjectCreated", StringComparison.Ordinal) != true)
+            // ParseJson names events as in bucket notification configurations: "ObjectCreated:Post" arrives as "s3:ObjectCreated:Post".
+            if (record.EventName?.Value?.StartsWith("s3:ObjectCreated:", StringComparison.Ordinal) != true)
             {
                 continue;
             }
@@ -70,6 +81,9 @@ public static partial class S3EventEndpoints
 
         return TypedResults.Ok(new { processed = outcomes });
     }
+
+    private static IResult NotAnS3Event() =>
+        Problems.Result(StatusCodes.Status400BadRequest, "not-an-s3-event", "The body is not an S3 event notification.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable event body")]
     private static partial void LogUnreadable(ILogger logger, Exception error);

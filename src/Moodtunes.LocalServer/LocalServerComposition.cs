@@ -23,12 +23,14 @@ public static class LocalServerComposition
         builder.Services.AddRecommendFunction(builder.Configuration);
         builder.Services.AddSingleton<PhotoUploadedQueue>();
         builder.Services.AddHostedService<LocalAnalysisWorker>();
+        builder.AddRequestLimits(options);
         return options;
     }
 
     public static WebApplication MapLocalServer(this WebApplication app, LocalServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
         app.UsePage(options);
         app.MapOpenApi();
         app.MapUploadFunction();

@@ -12,6 +12,9 @@ public sealed record LocalServerOptions
     /// <summary>The address phones should open (for the QR code); the request's own address when empty.</summary>
     public Uri? PublicUrl { get; init; }
 
+    /// <summary>API requests one device may make per minute (a page polling an analysis makes about 20).</summary>
+    public int RequestsPerDevicePerMinute { get; init; } = 300;
+
     /// <summary>Photos analysed at once; the vision models use one core each.</summary>
     public int AnalysisWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
 }

@@ -105,7 +105,17 @@ public static class AnalysisEndpoints
             return Problems.Result(StatusCodes.Status400BadRequest, "bad-limit", $"limit is between 1 and {MaxHistoryPage}.");
         }
 
-        var page = await store.ListAsync(context.DeviceId(), limit ?? 20, cursor, cancellationToken).ConfigureAwait(false);
+        HistoryPage page;
+        try
+        {
+            page = await store.ListAsync(context.DeviceId(), limit ?? 20, cursor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException) when (cursor is not null)
+        {
+            // The stores refuse a cursor they did not issue (docs/storage.md): the caller's mistake, not ours.
+            return Problems.Result(StatusCodes.Status400BadRequest, "bad-cursor", "cursor is not one this API returned.");
+        }
+
         return TypedResults.Ok(new HistoryView([.. page.Items.Select(AnalysisView.From)], page.NextCursor));
     }
 

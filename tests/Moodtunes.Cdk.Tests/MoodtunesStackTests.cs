@@ -14,6 +14,7 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     private string Api => stack.Single("AWS::ApiGatewayV2::Api", "Api").LogicalId;
 
     private string PhotoObjectsArn => $$"""{ "Fn::Join": ["", [{ "Fn::GetAtt": ["{{PhotoBucket}}", "Arn"] }, "/photos/*"]] }""";
+    private string PhotoBucketArn => $$"""{ "Fn::GetAtt": ["{{PhotoBucket}}", "Arn"] }""";
     private string TableArn => $$"""{ "Fn::GetAtt": ["{{Table}}", "Arn"] }""";
 
     [Fact]
@@ -162,11 +163,12 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     }
 
     [Fact]
-    public void Analyze_may_only_read_and_delete_photos_and_write_analyses()
+    public void Analyze_may_only_read_and_delete_photos_list_the_photo_bucket_and_write_analyses()
     {
         AssertOnlyStatements("AnalyzeFunction", $$"""
             [
               { "Action": ["s3:GetObject", "s3:DeleteObject"], "Effect": "Allow", "Resource": {{PhotoObjectsArn}} },
+              { "Action": "s3:ListBucket", "Effect": "Allow", "Resource": {{PhotoBucketArn}} },
               { "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], "Effect": "Allow", "Resource": {{TableArn}} }
             ]
             """);

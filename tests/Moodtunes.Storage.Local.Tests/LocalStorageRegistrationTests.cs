@@ -58,9 +58,15 @@ public sealed class LocalStorageRegistrationTests : IDisposable
     }
 
     [Fact]
-    public void A_relative_upload_url_is_rejected() =>
-        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddLocalStorage(
-            new LocalStorageOptions { DataDirectory = _folder.Path, UploadUrl = new Uri("/local-uploads", UriKind.Relative) }));
+    public void A_relative_upload_url_is_issued_as_given_so_the_page_posts_to_its_own_origin()
+    {
+        var relative = new Uri("/local-uploads", UriKind.Relative);
+        using var services = Provider(new LocalStorageOptions { DataDirectory = _folder.Path, UploadUrl = relative });
+
+        var target = services.GetRequiredService<IUploadTargetIssuer>().Issue(Policy);
+
+        Assert.Equal(relative, target.Url);
+    }
 
     private static ServiceProvider Provider(LocalStorageOptions options) =>
         new ServiceCollection().AddLocalStorage(options).BuildServiceProvider();

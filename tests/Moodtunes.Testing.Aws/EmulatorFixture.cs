@@ -5,30 +5,45 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
+using Moodtunes.Storage.Aws;
+using Xunit;
 
-namespace Moodtunes.Storage.Aws.Tests;
+namespace Moodtunes.Testing.Aws;
 
 /// <summary>
 /// Real protocol servers on loopback, shared by every test in the collection: dynalite (DynamoDB) and
-/// s3rver (S3), both from tests/tools/node_modules. Tests isolate themselves by random device ids and keys.
+/// s3rver (S3), both from tests/tools/node_modules, with the analyses table and the photo bucket created,
+/// and <see cref="ServiceUrl"/>, one endpoint for both (what <c>Storage:ServiceUrl</c> takes).
+/// Tests isolate themselves by random device ids and keys. A test assembly shares one instance through
+/// its own <c>[CollectionDefinition]</c> (xunit looks for those in the test assembly only).
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
     public const string TableName = "moodtunes-analyses";
     public const string BucketName = "moodtunes-photos";
 
-    /// <summary>s3rver's built-in account; dynalite accepts any credentials.</summary>
-    private static readonly BasicAWSCredentials Credentials = new("S3RVER", "S3RVER");
+    /// <summary>The region the clients sign for; the emulators accept any.</summary>
+    public const string Region = "us-east-1";
+
+    /// <summary>
+    /// s3rver's built-in account (it refuses unknown access key ids but does not check V4 signatures);
+    /// dynalite accepts any credentials. A process under test gets these as AWS_ACCESS_KEY_ID/SECRET.
+    /// </summary>
+    public static readonly BasicAWSCredentials Credentials = new("S3RVER", "S3RVER");
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly List<Process> _servers = [];
+    private EmulatorEndpoint? _endpoint;
     private readonly string _s3Directory =
         Path.Combine(Path.GetTempPath(), "moodtunes-s3rver-" + Guid.NewGuid().ToString("N"));
 
     public IAmazonDynamoDB DynamoDb { get; private set; } = null!;
 
     public IAmazonS3 S3 { get; private set; } = null!;
+
+    /// <summary>One URL for DynamoDB and S3 alike, as <c>Storage:ServiceUrl</c> expects (requests are routed by protocol).</summary>
+    public Uri ServiceUrl => _endpoint?.Url ?? throw new InvalidOperationException("The emulators are not started.");
 
     public async Task InitializeAsync()
     {
@@ -38,17 +53,20 @@ public sealed class EmulatorFixture : IAsyncLifetime
         Start(tools, "dynalite/cli.js", "--host", "127.0.0.1", "--port", $"{dynamoPort}", "--createTableMs", "0");
         Start(tools, "s3rver/bin/s3rver.js", "--address", "127.0.0.1", "--port", $"{s3Port}", "--directory", _s3Directory, "--silent");
 
+        var dynamoUrl = new Uri($"http://127.0.0.1:{dynamoPort}/");
+        var s3Url = new Uri($"http://127.0.0.1:{s3Port}/");
         DynamoDb = new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
         {
-            ServiceURL = $"http://127.0.0.1:{dynamoPort}",
-            AuthenticationRegion = "us-east-1",
+            ServiceURL = dynamoUrl.ToString(),
+            AuthenticationRegion = Region,
         });
         S3 = new AmazonS3Client(Credentials, new AmazonS3Config
         {
-            ServiceURL = $"http://127.0.0.1:{s3Port}",
-            AuthenticationRegion = "us-east-1",
+            ServiceURL = s3Url.ToString(),
+            AuthenticationRegion = Region,
             ForcePathStyle = true,
         });
+        _endpoint = await EmulatorEndpoint.StartAsync(dynamoUrl, s3Url);
 
         await UntilAnswering(() => DynamoDb.ListTablesAsync(new ListTablesRequest()));
         await UntilAnswering(() => S3.ListBucketsAsync());
@@ -56,8 +74,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
         await S3.PutBucketAsync(BucketName);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        if (_endpoint is not null)
+        {
+            await _endpoint.DisposeAsync();
+        }
+
         DynamoDb?.Dispose();
         S3?.Dispose();
         foreach (var server in _servers)
@@ -71,8 +94,6 @@ public sealed class EmulatorFixture : IAsyncLifetime
         {
             Directory.Delete(_s3Directory, recursive: true);
         }
-
-        return Task.CompletedTask;
     }
 
     private static string ToolsDirectory()
@@ -146,10 +167,4 @@ public sealed class EmulatorFixture : IAsyncLifetime
             }
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class EmulatorCollection : ICollectionFixture<EmulatorFixture>
-{
-    public const string Name = "AWS emulators";
 }

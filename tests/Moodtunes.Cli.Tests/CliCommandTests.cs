@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Moodtunes.Testing;
+
+namespace Moodtunes.Cli.Tests;
+
+/// <summary>The command-line tool as a person runs it: a separate process, its output and exit code.</summary>
+public sealed class CliCommandTests
+{
+    [Fact]
+    public void Analyze_prints_the_faces_emotions_and_timings_as_json()
+    {
+        var (exitCode, output, _) = Run("analyze", TestPhotos.PathOf(TestPhotos.Astronaut));
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var face = Assert.Single(json.RootElement.GetProperty("faces").EnumerateArray());
+        Assert.Equal("happy", face.GetProperty("emotion").GetString());
+        Assert.Equal(7, face.GetProperty("emotions").EnumerateObject().Count());
+        Assert.Equal(4, face.GetProperty("fourClass").EnumerateObject().Count());
+        Assert.True(json.RootElement.GetProperty("timingsMs").GetProperty("total").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Analyze_explains_a_file_that_is_not_a_photo()
+    {
+        using var folder = new TemporaryDirectory();
+        var pdf = Path.Combine(folder.Path, "photo.jpg");
+        File.WriteAllBytes(pdf, BadFiles.Pdf);
+
+        var (exitCode, _, error) = Run("analyze", pdf);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("NotAnImage", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_reports_accuracy_recall_and_confusion_for_both_views()
+    {
+        using var folder = new TemporaryDirectory();
+        var happy = Directory.CreateDirectory(Path.Combine(folder.Path, "happy")).FullName;
+        File.Copy(TestPhotos.PathOf(TestPhotos.Astronaut), Path.Combine(happy, "astronaut.png"));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "not-an-emotion"));
+
+        var (exitCode, output, _) = Run("eval", folder.Path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("7 classes: accuracy", output, StringComparison.Ordinal);
+        Assert.Contains("4-class view (happy, sad, surprise, neutral): accuracy", output, StringComparison.Ordinal);
+        Assert.Contains("confusion (rows: true, columns: predicted)", output, StringComparison.Ordinal);
+        Assert.Contains("1 images", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_commands_print_the_usage()
+    {
+        var (exitCode, _, error) = Run("frobnicate");
+
+        Assert.Equal(64, exitCode);
+        Assert.Contains("usage: moodtunes analyze", error, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "moodtunes.dll");
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [cli, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
+}

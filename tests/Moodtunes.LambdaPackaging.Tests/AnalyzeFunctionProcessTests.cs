@@ -1,0 +1,93 @@
+using System.Text;
+using Amazon.S3.Model;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Storage.Aws;
+using Moodtunes.Testing;
+using Moodtunes.Testing.Aws;
+
+namespace Moodtunes.LambdaPackaging.Tests;
+
+/// <summary>
+/// The published analyzer as its own process: S3 events reach it as the Web Adapter passes them through
+/// (POST /events with the raw event JSON), and it works against DynamoDB and S3 through Storage:ServiceUrl.
+/// </summary>
+[Collection(LambdaFunctionsCollection.Name)]
+public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions)
+{
+    private EmulatorFixture Emulators => functions.Emulators;
+
+    private DynamoDbAnalysisStore Analyses => new(Emulators.DynamoDb, EmulatorFixture.TableName, TimeProvider.System);
+
+    [Fact]
+    public async Task An_s3_event_for_an_uploaded_photo_finishes_its_analysis_with_the_emotion_and_tracks_and_deletes_the_photo()
+    {
+        var pending = await CreatePendingAsync();
+        await PutPhotoAsync(pending.PhotoKey, TestPhotos.Read(TestPhotos.Astronaut));
+
+        var processed = await functions.PostS3EventAsync(pending.PhotoKey);
+
+        Assert.Equal(["done"], processed);
+        var finished = await Analyses.GetAsync(pending.DeviceId, pending.Id, CancellationToken.None);
+        Assert.NotNull(finished);
+        Assert.Equal(AnalysisStatus.Done, finished.Status);
+        Assert.Equal("happy", finished.Result?.Emotion);
+        Assert.NotEmpty(finished.Tracks?.Current ?? []);
+        Assert.Null(await PhotoAsync(pending.PhotoKey));
+    }
+
+    [Fact]
+    public async Task A_replayed_event_answers_200_and_changes_nothing()
+    {
+        var pending = await CreatePendingAsync();
+        await PutPhotoAsync(pending.PhotoKey, TestPhotos.Read(TestPhotos.Astronaut));
+        await functions.PostS3EventAsync(pending.PhotoKey);
+        var first = await Analyses.GetAsync(pending.DeviceId, pending.Id, CancellationToken.None);
+
+        // At-least-once delivery: the same notification again, after the photo is gone.
+        var processed = await functions.PostS3EventAsync(pending.PhotoKey);
+
+        Assert.Equal(["already-finished"], processed);
+        var after = await Analyses.GetAsync(pending.DeviceId, pending.Id, CancellationToken.None);
+        Assert.Equal(AnalysisJson.Serialize(first!), AnalysisJson.Serialize(after!));
+        Assert.Null(await PhotoAsync(pending.PhotoKey));
+    }
+
+    [Fact]
+    public async Task An_event_for_a_photo_that_is_not_an_image_fails_the_analysis_instead_of_retrying()
+    {
+        var pending = await CreatePendingAsync();
+        await PutPhotoAsync(pending.PhotoKey, Encoding.UTF8.GetBytes("<html>not a photo</html>"));
+
+        var processed = await functions.PostS3EventAsync(pending.PhotoKey);
+
+        Assert.Equal(["failed"], processed);
+        var failed = await Analyses.GetAsync(pending.DeviceId, pending.Id, CancellationToken.None);
+        Assert.Equal(AnalysisStatus.Failed, failed?.Status);
+        Assert.Null(await PhotoAsync(pending.PhotoKey));
+    }
+
+    private async Task<Analysis> CreatePendingAsync()
+    {
+        var pending = PendingAnalyses.New(DeviceIdentity.DeviceIdFor(TestDevices.NewToken()));
+        await Analyses.CreateAsync(pending, CancellationToken.None);
+        return pending;
+    }
+
+    private async Task PutPhotoAsync(string key, byte[] photo)
+    {
+        using var body = new MemoryStream(photo);
+        await Emulators.S3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = EmulatorFixture.BucketName,
+            Key = key,
+            InputStream = body,
+            ContentType = "image/png",
+
+            // s3rver does not understand aws-chunked bodies and would store the chunk framing as the photo.
+            UseChunkEncoding = false,
+        });
+    }
+
+    private Task<byte[]?> PhotoAsync(string key) =>
+        new S3PhotoStore(Emulators.S3, EmulatorFixture.BucketName).ReadAsync(key, long.MaxValue, CancellationToken.None);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace Moodtunes.LocalServer.Tests.Browser;
+
+/// <summary>Gives each test its own phones: fresh browser contexts, closed when the test ends.</summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected Uri BaseUrl => fixture.BaseUrl;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// A new phone (390×844, touch, its own storage and so its own device token and history) with the
+    /// page open on <paramref name="fragment"/>.
+    /// </summary>
+    protected async Task<MoodtunesPage> OpenPhoneAsync(string locale = "en-US", string fragment = "")
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = locale,
+            BaseURL = fixture.BaseUrl.ToString(),
+            // The fake camera answers without a prompt; granting it keeps Playwright from denying it.
+            Permissions = ["camera"],
+        });
+        _contexts.Add(context);
+        var page = new MoodtunesPage(await context.NewPageAsync());
+        await page.GotoAsync(fragment);
+        return page;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+using Moodtunes.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Moodtunes.LocalServer.Tests.Browser;
+
+public sealed class FailureTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task A_pdf_named_like_a_photo_fails_on_the_phone_and_never_reaches_the_server()
+    {
+        var phone = await OpenPhoneAsync();
+
+        await phone.ChooseFileAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = BadFiles.Pdf });
+
+        await phone.ExpectFailedAsync("not-an-image");
+        await Expect(phone.Page.GetByTestId("retry")).ToBeVisibleAsync();
+        await Expect(phone.Page.GetByTestId("failure-message")).Not.ToBeEmptyAsync();
+        await phone.OpenHistoryAsync();
+        await Expect(phone.Page.GetByTestId("history-empty")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_photo_without_a_face_fails_with_no_face_and_retrying_fails_the_same_way()
+    {
+        var phone = await OpenPhoneAsync();
+
+        await phone.ChooseFileAsync(MoodtunesPage.Photo(TestPhotos.Coffee));
+
+        await phone.ExpectFailedAsync("no-face");
+        await Expect(phone.Page.GetByTestId("failure-message")).Not.ToBeEmptyAsync();
+        await phone.ScreenshotAsync("failure");
+        // Retry sends the same prepared photo again: a new analysis that fails for the same reason.
+        await phone.Page.RunAndWaitForResponseAsync(
+            () => phone.Page.GetByTestId("retry").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/api/uploads", StringComparison.Ordinal));
+        await phone.ExpectFailedAsync("no-face");
+
+        // Both attempts ended for good on the server: none is left "still analyzing".
+        await phone.OpenHistoryAsync();
+        await Expect(phone.HistoryItems).ToHaveCountAsync(2);
+        foreach (var item in await phone.HistoryItems.AllAsync())
+        {
+            await Expect(item).ToHaveAttributeAsync("data-status", "failed");
+            await Expect(item.Locator(".history-emotion")).ToHaveAttributeAsync("data-failure-code", "no-face");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Testing;
+
+namespace Moodtunes.LocalServer.Tests;
+
+/// <summary>
+/// POST /local-uploads refuses what S3 refuses of a presigned POST: a policy or signature that is not the
+/// server's, another key or type than signed, an expired target, a file over the limit.
+/// </summary>
+public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<LocalServerFactory>
+{
+    private static readonly byte[] Photo = TestPhotos.Read(TestPhotos.GraceHopper);
+
+    [Theory]
+    [InlineData("policy")]
+    [InlineData("signature")]
+    public async Task A_tampered_policy_or_signature_is_403_and_stores_nothing(string field)
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+        var value = upload.Field(field);
+        var tampered = (value[0] == 'A' ? 'B' : 'A') + value[1..];
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, upload.FieldsWith(field, tampered));
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+    }
+
+    [Fact]
+    public async Task A_policy_rewritten_to_allow_more_is_403()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+        var document = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(upload.Field("policy")));
+        var widened = System.Buffers.Text.Base64Url.EncodeToString(
+            Encoding.UTF8.GetBytes(document.Replace(upload.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), "99999999999", StringComparison.Ordinal)));
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, upload.FieldsWith("policy", widened));
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+    }
+
+    [Fact]
+    public async Task Another_key_than_the_signed_one_is_403()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+        var other = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+
+        // Upload to the other analysis's key with this analysis's policy.
+        using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, upload.FieldsWith("key", other.Key));
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+        Assert.False(File.Exists(server.PhotoPath(other.Key)));
+    }
+
+    [Fact]
+    public async Task Another_content_type_than_the_signed_one_is_403()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, upload.FieldsWith("Content-Type", "image/png"));
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+    }
+
+    [Fact]
+    public async Task An_expired_target_is_403()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+
+        // The same target as issued, signed by the server itself, but with an expiry a second ago.
+        var (policy, signature) = server.Signer.Sign(
+            new UploadPolicy(upload.Key, upload.Field("Content-Type"), upload.MaxBytes, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        var expired = new[]
+        {
+            KeyValuePair.Create("key", upload.Key),
+            KeyValuePair.Create("Content-Type", upload.Field("Content-Type")),
+            KeyValuePair.Create("policy", policy),
+            KeyValuePair.Create("signature", signature),
+        };
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, expired);
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+    }
+
+    [Fact]
+    public async Task A_file_over_the_signed_limit_is_413()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", 1000);
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, new byte[upload.MaxBytes + 1]);
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, "file-too-large");
+    }
+
+    [Fact]
+    public async Task A_request_far_over_the_limit_is_413()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", 1000);
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, new byte[upload.MaxBytes + (1024 * 1024)]);
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, "file-too-large");
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_400()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", 1000);
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, []);
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, "empty-file");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_a_form_is_400()
+    {
+        using var client = server.CreateClient();
+
+        using var response = await client.PostAsync("/local-uploads", new ByteArrayContent(Photo));
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "not-a-form");
+    }
+
+    [Fact]
+    public async Task A_malformed_multipart_body_is_400()
+    {
+        using var client = server.CreateClient();
+        var body = new StringContent("--boundary\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nphotos/x");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=boundary");
+
+        using var response = await client.PostAsync("/local-uploads", body);
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "not-a-form");
+    }
+
+    /// <summary>The refusal, and that it left neither a photo nor a finished analysis behind.</summary>
+    private async Task AssertRefusedAsync(HttpClient client, IssuedUpload upload, HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        await HttpAssert.ProblemAsync(response, status, code);
+        Assert.False(File.Exists(server.PhotoPath(upload.Key)));
+        Assert.Equal("pending", (await Analyses.GetAsync(client, upload.AnalysisId)).GetProperty("status").GetString());
+    }
+}

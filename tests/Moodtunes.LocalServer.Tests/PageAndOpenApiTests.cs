@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Moodtunes.LocalServer.Tests;
+
+/// <summary>What the local server serves besides the API: the page, its QR code, and the OpenAPI document.</summary>
+public sealed class PageAndOpenApiTests(LocalServerFactory server) : IClassFixture<LocalServerFactory>
+{
+    [Theory]
+    [InlineData("/api/uploads", "post")]
+    [InlineData("/api/analyses/{id}", "get")]
+    [InlineData("/api/analyses/{id}", "delete")]
+    [InlineData("/api/analyses/{id}/tracks", "post")]
+    [InlineData("/api/history", "get")]
+    [InlineData("/api/history", "delete")]
+    [InlineData("/local-uploads", "post")]
+    [InlineData("/qr.svg", "get")]
+    public async Task The_openapi_document_lists_each_documented_route(string path, string method)
+    {
+        using var client = server.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        Assert.True(
+            document.RootElement.GetProperty("paths").TryGetProperty(path, out var item) && item.TryGetProperty(method, out _),
+            $"{method.ToUpperInvariant()} {path} is missing from /openapi/v1.json");
+    }
+
+    [Fact]
+    public async Task The_root_serves_the_page()
+    {
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Moodtunes", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_qr_code_is_an_svg_image()
+    {
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync("/qr.svg");
+        var svg = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("</svg>", svg, StringComparison.Ordinal);
+    }
+}

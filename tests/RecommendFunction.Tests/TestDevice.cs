@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
+using Moodtunes.Testing;
+
+namespace RecommendFunction.Tests;
+
+/// <summary>
+/// One phone: its token, a client that sends it, and analyses seeded straight into the store the way the
+/// upload and analyze functions leave them (created pending, then finished once).
+/// </summary>
+public sealed class TestDevice : IDisposable
+{
+    private readonly EmbeddedStorageFactory<Program> _factory;
+
+    public TestDevice(EmbeddedStorageFactory<Program> factory)
+    {
+        _factory = factory;
+        Token = TestDevices.NewToken();
+        Client = factory.CreateDeviceClient(Token);
+    }
+
+    public string Token { get; }
+
+    public string DeviceId => DeviceIdentity.DeviceIdFor(Token);
+
+    public HttpClient Client { get; }
+
+    public async Task<Analysis> SeedPendingAsync(DateTimeOffset? createdAt = null, TimeSpan? lifetime = null)
+    {
+        var analysis = PendingAnalyses.New(DeviceId, createdAt, lifetime);
+        await _factory.Analyses.CreateAsync(analysis, CancellationToken.None);
+        return analysis;
+    }
+
+    /// <summary>A done analysis whose face reads <paramref name="emotion"/>, with the tracks the analyzer would offer.</summary>
+    public async Task<Analysis> SeedDoneAsync(Emotion emotion, DateTimeOffset? createdAt = null)
+    {
+        var pending = await SeedPendingAsync(createdAt);
+        var selector = _factory.Services.GetRequiredService<AnalysisTrackSelector>();
+        var done = pending with
+        {
+            Status = AnalysisStatus.Done,
+            FinishedAt = pending.CreatedAt.AddSeconds(2),
+            Result = new AnalysisResult
+            {
+                ImageWidth = 1280,
+                ImageHeight = 960,
+                Emotion = emotion.ToWire(),
+                Confidence = 0.87f,
+                AsksForMoods = false,
+                ElapsedMilliseconds = 21.4,
+                Faces =
+                [
+                    new FaceResult
+                    {
+                        X = 0.31f, Y = 0.12f, Width = 0.25f, Height = 0.25f, DetectionScore = 0.97f,
+                        Emotions = Enum.GetValues<Emotion>().ToDictionary(e => e.ToWire(), e => e == emotion ? 0.87f : 0.02f),
+                    },
+                ],
+            },
+            Tracks = await selector.ForEmotionAsync(emotion, CancellationToken.None),
+        };
+        Assert.True(await _factory.Analyses.TryFinishAsync(done, CancellationToken.None));
+        return done;
+    }
+
+    public async Task<Analysis> SeedFailedAsync(FailureCode code, DateTimeOffset? createdAt = null)
+    {
+        var pending = await SeedPendingAsync(createdAt);
+        var failed = pending with
+        {
+            Status = AnalysisStatus.Failed,
+            FinishedAt = pending.CreatedAt.AddSeconds(1),
+            Failure = new AnalysisFailure(code, "We could not find a face in this photo."),
+        };
+        Assert.True(await _factory.Analyses.TryFinishAsync(failed, CancellationToken.None));
+        return failed;
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        return await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
+    }
+
+    public async Task<JsonElement> PostTracksAsync(string analysisId, object body)
+    {
+        using var response = await Client.PostAsJsonAsync($"/api/analyses/{analysisId}/tracks", body);
+        return await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
+    }
+
+    public void Dispose() => Client.Dispose();
+}
