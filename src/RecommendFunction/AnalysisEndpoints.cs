@@ -37,8 +37,8 @@ public static class AnalysisEndpoints
     }
 
     private static async Task<Results<Ok<AnalysisView>, ProblemHttpResult>> GetAsync(
-        string id, IAnalysisStore store, HttpContext context, CancellationToken cancellationToken) =>
-        await FindAsync(id, store, context, cancellationToken).ConfigureAwait(false) is { } analysis
+        string id, IAnalysisStore store, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
+        await FindAsync(id, store, clock, context, cancellationToken).ConfigureAwait(false) is { } analysis
             ? TypedResults.Ok(AnalysisView.From(analysis))
             : Problems.NotFound();
 
@@ -53,6 +53,7 @@ public static class AnalysisEndpoints
         TracksRequest request,
         IAnalysisStore store,
         AnalysisTrackSelector selector,
+        TimeProvider clock,
         HttpContext context,
         CancellationToken cancellationToken)
     {
@@ -78,7 +79,7 @@ public static class AnalysisEndpoints
             choice = parsed;
         }
 
-        var analysis = await FindAsync(id, store, context, cancellationToken).ConfigureAwait(false);
+        var analysis = await FindAsync(id, store, clock, context, cancellationToken).ConfigureAwait(false);
         if (analysis?.Result is not { } result || !EmotionNames.TryParse(result.Emotion, out var emotion))
         {
             return analysis is null
@@ -98,7 +99,7 @@ public static class AnalysisEndpoints
     }
 
     private static async Task<Results<Ok<HistoryView>, ProblemHttpResult>> HistoryAsync(
-        IAnalysisStore store, HttpContext context, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+        IAnalysisStore store, TimeProvider clock, HttpContext context, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
     {
         if (limit is < 1 or > MaxHistoryPage)
         {
@@ -116,7 +117,13 @@ public static class AnalysisEndpoints
             return Problems.Result(StatusCodes.Status400BadRequest, "bad-cursor", "cursor is not one this API returned.");
         }
 
-        return TypedResults.Ok(new HistoryView([.. page.Items.Select(AnalysisView.From)], page.NextCursor));
+        var items = new List<AnalysisView>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            items.Add(AnalysisView.From(await SettleAsync(item, store, clock, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return TypedResults.Ok(new HistoryView(items, page.NextCursor));
     }
 
     private static async Task<NoContent> DeleteAllAsync(IAnalysisStore store, HttpContext context, CancellationToken cancellationToken)
@@ -125,6 +132,27 @@ public static class AnalysisEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Analysis?> FindAsync(string id, IAnalysisStore store, HttpContext context, CancellationToken cancellationToken) =>
-        AnalysisIds.IsValid(id) ? await store.GetAsync(context.DeviceId(), id, cancellationToken).ConfigureAwait(false) : null;
+    private static async Task<Analysis?> FindAsync(
+        string id, IAnalysisStore store, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
+        AnalysisIds.IsValid(id) && await store.GetAsync(context.DeviceId(), id, cancellationToken).ConfigureAwait(false) is { } analysis
+            ? await SettleAsync(analysis, store, clock, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>
+    /// Records an abandoned analysis as failed, so the page stops waiting. The write is conditional on
+    /// "still pending", so a result that lands first wins and is what the caller sees.
+    /// </summary>
+    private static async Task<Analysis> SettleAsync(Analysis analysis, IAnalysisStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!analysis.IsAbandoned(now))
+        {
+            return analysis;
+        }
+
+        var failed = analysis.AsAbandoned(now);
+        return await store.TryFinishAsync(failed, cancellationToken).ConfigureAwait(false)
+            ? failed
+            : await store.GetAsync(analysis.DeviceId, analysis.Id, cancellationToken).ConfigureAwait(false) ?? failed;
+    }
 }

@@ -126,6 +126,20 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
     }
 
     [Fact]
+    public async Task An_upload_that_never_arrived_reads_as_failed_instead_of_pending_forever()
+    {
+        using var device = new TestDevice(factory);
+        var abandoned = await device.SeedPendingAsync(createdAt: DateTimeOffset.UtcNow - AbandonedAnalyses.GiveUpAfter - TimeSpan.FromMinutes(1));
+
+        var view = await HttpAssert.JsonAsync(await device.Client.GetAsync($"/api/analyses/{abandoned.Id}"), HttpStatusCode.OK);
+
+        Assert.Equal("failed", view.GetProperty("status").GetString());
+        Assert.Equal("photo-missing", view.GetProperty("failure").GetProperty("code").GetString());
+        var stored = await factory.Analyses.GetAsync(device.DeviceId, abandoned.Id, CancellationToken.None);
+        Assert.Equal(AnalysisStatus.Failed, stored!.Status);
+    }
+
+    [Fact]
     public async Task An_expired_analysis_is_404()
     {
         using var device = new TestDevice(factory);
