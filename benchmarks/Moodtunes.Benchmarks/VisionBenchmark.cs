@@ -37,6 +37,10 @@ internal static class VisionBenchmark
             Row($"&nbsp;&nbsp;decode only, {name}", Measure.Milliseconds(() => loader.Load(bytes).Dispose(), 5, Runs));
         }
 
+        using var selfie = loader.Load(photos[1].Bytes);
+        Row("&nbsp;&nbsp;detect only, 1280 px selfie (whole photo)", Measure.Milliseconds(() => pipeline.Detector.Detect(selfie.Bitmap), 5, Runs));
+        var selfieFaces = pipeline.Detector.Detect(selfie.Bitmap);
+        Row("&nbsp;&nbsp;crop + classify, 1280 px selfie", Measure.Milliseconds(() => pipeline.Classifier.ClassifyFaces(selfie.Bitmap, selfieFaces), 5, Runs));
         using var working = loader.Load(photos[3].Bytes);
         Row("&nbsp;&nbsp;detect only, portrait (whole photo + 4 quarters)", Measure.Milliseconds(() => pipeline.Detector.Detect(working.Bitmap), 5, Runs));
         using var crop = BenchmarkPhotos.FaceCrop();

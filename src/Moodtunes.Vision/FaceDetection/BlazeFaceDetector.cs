@@ -204,7 +204,7 @@ public sealed class BlazeFaceDetector : IDisposable
                 SKColorType.Rgba8888,
                 SKAlphaType.Premul);
             using var small = new SKBitmap(info);
-            full.ScalePixels(small.PeekPixels(), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            full.ScalePixels(small.PeekPixels(), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
             return SKImage.FromBitmap(small);
         }
     }
