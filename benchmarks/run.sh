@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
-# Reruns the vision benchmark in Release and replaces the table between the markers in README.md.
+# Reruns every benchmark in one go and rewrites their tables in README.md:
+#   - the vision pipeline, the original team's stack (Python + OpenCV, Debian packages) on the same photos,
+#     and the AWS cost estimate                          -> between <!-- bench:vision:start/end -->
+#   - the local service end to end and under load        -> between <!-- bench:load:start/end -->
+# Takes about five minutes on a 2-core machine; run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! /usr/bin/python3 -c "import cv2" 2>/dev/null || [ ! -d /usr/share/opencv4/haarcascades ]; then
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-opencv opencv-data >/dev/null
+fi
 scripts/fetch-test-photos.sh
-dotnet build -c Release benchmarks/Moodtunes.Benchmarks -v quiet -nologo >/dev/null
-table=$(dotnet benchmarks/Moodtunes.Benchmarks/bin/Release/net10.0/Moodtunes.Benchmarks.dll)
-printf '%s\n' "$table"
-python3 - "$table" <<'PY'
+for project in src/Moodtunes.Cli benchmarks/Moodtunes.Benchmarks benchmarks/Moodtunes.LoadTest; do
+  dotnet build -c Release "$project" -v quiet -nologo >/dev/null
+done
+
+vision=$(dotnet benchmarks/Moodtunes.Benchmarks/bin/Release/net10.0/Moodtunes.Benchmarks.dll)
+printf '%s\n\n' "$vision"
+load=$(dotnet benchmarks/Moodtunes.LoadTest/bin/Release/net10.0/Moodtunes.LoadTest.dll 200 30)
+printf '%s\n' "$load"
+
+python3 - "$vision" "$load" <<'PY'
 import re, sys
-table = sys.argv[1].strip()
 text = open("README.md", encoding="utf-8").read()
-new = re.sub(r"(<!-- bench:vision:start -->\n).*?(\n<!-- bench:vision:end -->)",
-             lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-open("README.md", "w", encoding="utf-8").write(new)
+for name, table in (("vision", sys.argv[1]), ("load", sys.argv[2])):
+    text = re.sub(rf"(<!-- bench:{name}:start -->\n).*?(\n<!-- bench:{name}:end -->)",
+                  lambda m: m.group(1) + table.strip() + m.group(2), text, flags=re.S)
+open("README.md", "w", encoding="utf-8").write(text)
 PY

@@ -30,7 +30,7 @@ public static class LocalServerComposition
     public static WebApplication MapLocalServer(this WebApplication app, LocalServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseRateLimiter();
+        app.UseRequestLimits();
         app.UsePage(options);
         app.MapOpenApi();
         app.MapUploadFunction();

@@ -39,6 +39,28 @@ public static class RequestLimits
         return builder;
     }
 
+    /// <summary>
+    /// Rate limits, and an early 413 for a declared body over the API limit: Kestrel enforces the same
+    /// limit while reading (bodies without a length included), but answers without a problem body.
+    /// </summary>
+    public static WebApplication UseRequestLimits(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > MaxApiBodyBytes && !context.Request.Path.StartsWithSegments(LocalUploadEndpoints.Path))
+            {
+                await Problems.Result(StatusCodes.Status413PayloadTooLarge, "request-too-large", $"Requests may carry at most {MaxApiBodyBytes / 1024} KB.")
+                    .ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+        return app;
+    }
+
     private static string PartitionKey(HttpContext context) =>
         context.Request.Headers[DeviceTokens.HeaderName].ToString() is { Length: > 0 } token
             ? $"device:{token}"

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Moodtunes.Testing;
+
+namespace Moodtunes.LocalServer.Tests;
+
+public sealed class RequestLimitTests
+{
+    [Fact]
+    public async Task A_device_over_its_request_budget_gets_429_while_other_devices_and_the_page_are_unaffected()
+    {
+        using var data = new TemporaryDirectory();
+        using var server = LocalServerFactory.On(data.Path)
+            .WithWebHostBuilder(builder => builder.UseSetting("Moodtunes:RequestsPerDevicePerMinute", "5"));
+        using var greedy = server.CreateClient().WithDeviceToken(TestDevices.NewToken());
+        using var other = server.CreateClient().WithDeviceToken(TestDevices.NewToken());
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/api/history")).StatusCode);
+        }
+
+        var refused = await greedy.GetAsync("/api/history");
+        Assert.NotNull(refused.Headers.RetryAfter);
+        await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "too-many-requests");
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_json_body_larger_than_any_request_needs_is_refused()
+    {
+        using var server = new LocalServerFactory();
+        using var client = server.CreateClient().WithDeviceToken(TestDevices.NewToken());
+        var padding = new string('x', 64 * 1024);
+        using var body = new StringContent($$"""{"contentType":"image/jpeg","size":1000,"padding":"{{padding}}"}""", Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/uploads", body);
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+    }
+}
