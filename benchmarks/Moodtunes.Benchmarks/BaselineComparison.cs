@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Moodtunes.Testing;
 using Moodtunes.Vision;
+using Moodtunes.Vision.FaceDetection;
 using SkiaSharp;
 
 namespace Moodtunes.Benchmarks;
@@ -94,7 +95,7 @@ internal static class BaselineComparison
                 .Select(b => SKRect.Create(b[0], b[1], b[2], b[3]))
                 .ToList();
             var theirFaces = theirBoxes.Count;
-            var agrees = ours.Count == theirFaces && ours.All(face => theirBoxes.Any(box => IoU(face.Box, box) >= 0.5f));
+            var agrees = ours.Count == theirFaces && ours.All(face => theirBoxes.Any(box => BoxGeometry.IoU(face.Box, box) >= 0.5f));
             agreeing += agrees ? 1 : 0;
             table.AppendLine(culture, $"| {photos[i].Name} | {ours.Count} / {theirFaces} | {(agrees ? "yes" : "no")} |");
         }
@@ -151,17 +152,5 @@ internal static class BaselineComparison
         var path = Path.Combine(folder, string.Concat(name.Where(char.IsAsciiLetterOrDigit)) + ".img");
         File.WriteAllBytes(path, bytes);
         return path;
-    }
-
-    private static float IoU(SKRect a, SKRect b)
-    {
-        var overlap = SKRect.Intersect(a, b);
-        if (overlap.IsEmpty)
-        {
-            return 0;
-        }
-
-        var intersection = overlap.Width * overlap.Height;
-        return intersection / ((a.Width * a.Height) + (b.Width * b.Height) - intersection);
     }
 }

@@ -165,12 +165,12 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                 ScanIndexForward = false,
                 ConsistentRead = true,
                 Limit = limit,
-                ExclusiveStartKey = cursor is null ? null : Key(deviceId, DecodeCursor(cursor)),
+                ExclusiveStartKey = cursor is null ? null : Key(deviceId, StorageEncoding.DecodeCursor(cursor)),
             },
             cancellationToken);
 
         var items = (response.Items ?? []).Select(FromItem).ToList();
-        var next = response.LastEvaluatedKey is { Count: > 0 } last ? EncodeCursor(last[SortKeyName].S) : null;
+        var next = response.LastEvaluatedKey is { Count: > 0 } last ? StorageEncoding.EncodeCursor(last[SortKeyName].S) : null;
         return new HistoryPage(items, next);
     }
 
@@ -262,7 +262,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
     {
         var item = Key(analysis.DeviceId, analysis.Id);
         item["Status"] = new() { S = StatusName(analysis.Status) };
-        item["CreatedAt"] = new() { S = FormatInstant(analysis.CreatedAt) };
+        item["CreatedAt"] = new() { S = StorageEncoding.FormatInstant(analysis.CreatedAt) };
         item[TimeToLiveAttribute] = Epoch(analysis.ExpiresAt);
         item["PhotoKey"] = new() { S = analysis.PhotoKey };
         foreach (var (attribute, value) in FinishedAttributes(analysis))
@@ -279,7 +279,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
     /// <summary>The attributes a finish writes; null means absent (DynamoDB has no use for stored nulls).</summary>
     private static IEnumerable<(string Attribute, AttributeValue? Value)> FinishedAttributes(Analysis analysis)
     {
-        yield return ("FinishedAt", analysis.FinishedAt is { } f ? new() { S = FormatInstant(f) } : null);
+        yield return ("FinishedAt", analysis.FinishedAt is { } f ? new() { S = StorageEncoding.FormatInstant(f) } : null);
         yield return ("Result", Json(analysis.Result));
         yield return ("Failure", Json(analysis.Failure));
         yield return ("Tracks", Json(analysis.Tracks));
@@ -293,8 +293,8 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         DeviceId = item[PartitionKeyName].S,
         Id = item[SortKeyName].S,
         Status = Enum.Parse<AnalysisStatus>(item["Status"].S, ignoreCase: true),
-        CreatedAt = ParseInstant(item["CreatedAt"].S),
-        FinishedAt = item.TryGetValue("FinishedAt", out var f) ? ParseInstant(f.S) : null,
+        CreatedAt = StorageEncoding.ParseInstant(item["CreatedAt"].S),
+        FinishedAt = item.TryGetValue("FinishedAt", out var f) ? StorageEncoding.ParseInstant(f.S) : null,
         ExpiresAt = ReadExpiry(item),
         PhotoKey = item["PhotoKey"].S,
         Result = item.TryGetValue("Result", out var r) ? AnalysisJson.Deserialize<AnalysisResult>(r.S) : null,
@@ -310,24 +310,4 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         new() { N = instant.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
 
     private static string StatusName(AnalysisStatus status) => status.ToString().ToLowerInvariant();
-
-    private static string FormatInstant(DateTimeOffset instant) =>
-        instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-    /// <summary>The cursor is the last key's sort key; the partition always comes from the caller's device.</summary>
-    private static string EncodeCursor(string lastId) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(lastId));
-
-    private static string DecodeCursor(string cursor)
-    {
-        string? id = null;
-        if (Base64Url.IsValid(cursor))
-        {
-            id = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
-        }
-
-        return AnalysisIds.IsValid(id) ? id! : throw new ArgumentException("The history cursor is not valid.", nameof(cursor));
-    }
 }

@@ -156,7 +156,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             """;
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$now", Now());
-        command.Parameters.AddWithValue("$before", cursor is null ? DBNull.Value : DecodeCursor(cursor));
+        command.Parameters.AddWithValue("$before", cursor is null ? DBNull.Value : StorageEncoding.DecodeCursor(cursor));
         command.Parameters.AddWithValue("$take", limit + 1);
 
         var items = new List<Analysis>();
@@ -172,7 +172,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         }
 
         items.RemoveAt(limit);
-        return new HistoryPage(items, EncodeCursor(items[^1].Id));
+        return new HistoryPage(items, StorageEncoding.EncodeCursor(items[^1].Id));
     }
 
     public async Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
@@ -227,8 +227,8 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         command.Parameters.AddWithValue("$deviceId", analysis.DeviceId);
         command.Parameters.AddWithValue("$analysisId", analysis.Id);
         command.Parameters.AddWithValue("$status", analysis.Status.ToString().ToLowerInvariant());
-        command.Parameters.AddWithValue("$createdAt", FormatInstant(analysis.CreatedAt));
-        command.Parameters.AddWithValue("$finishedAt", analysis.FinishedAt is { } f ? FormatInstant(f) : DBNull.Value);
+        command.Parameters.AddWithValue("$createdAt", StorageEncoding.FormatInstant(analysis.CreatedAt));
+        command.Parameters.AddWithValue("$finishedAt", analysis.FinishedAt is { } f ? StorageEncoding.FormatInstant(f) : DBNull.Value);
         command.Parameters.AddWithValue("$expiresAt", analysis.ExpiresAt.ToUnixTimeSeconds());
         command.Parameters.AddWithValue("$photoKey", analysis.PhotoKey);
         command.Parameters.AddWithValue("$result", Json(analysis.Result));
@@ -244,31 +244,12 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         DeviceId = reader.GetString(0),
         Id = reader.GetString(1),
         Status = Enum.Parse<AnalysisStatus>(reader.GetString(2), ignoreCase: true),
-        CreatedAt = ParseInstant(reader.GetString(3)),
-        FinishedAt = reader.IsDBNull(4) ? null : ParseInstant(reader.GetString(4)),
+        CreatedAt = StorageEncoding.ParseInstant(reader.GetString(3)),
+        FinishedAt = reader.IsDBNull(4) ? null : StorageEncoding.ParseInstant(reader.GetString(4)),
         ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
         PhotoKey = reader.GetString(6),
         Result = reader.IsDBNull(7) ? null : AnalysisJson.Deserialize<AnalysisResult>(reader.GetString(7)),
         Failure = reader.IsDBNull(8) ? null : AnalysisJson.Deserialize<AnalysisFailure>(reader.GetString(8)),
         Tracks = reader.IsDBNull(9) ? null : AnalysisJson.Deserialize<TrackSelection>(reader.GetString(9)),
     };
-
-    private static string FormatInstant(DateTimeOffset instant) =>
-        instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-    private static string EncodeCursor(string lastId) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(lastId));
-
-    private static string DecodeCursor(string cursor)
-    {
-        string? id = null;
-        if (Base64Url.IsValid(cursor))
-        {
-            id = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
-        }
-
-        return AnalysisIds.IsValid(id) ? id! : throw new ArgumentException("The history cursor is not valid.", nameof(cursor));
-    }
 }

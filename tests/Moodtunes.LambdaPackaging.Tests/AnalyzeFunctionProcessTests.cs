@@ -73,20 +73,7 @@ public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions
         return pending;
     }
 
-    private async Task PutPhotoAsync(string key, byte[] photo)
-    {
-        using var body = new MemoryStream(photo);
-        await Emulators.S3.PutObjectAsync(new PutObjectRequest
-        {
-            BucketName = EmulatorFixture.BucketName,
-            Key = key,
-            InputStream = body,
-            ContentType = "image/png",
-
-            // s3rver does not understand aws-chunked bodies and would store the chunk framing as the photo.
-            UseChunkEncoding = false,
-        });
-    }
+    private Task PutPhotoAsync(string key, byte[] photo) => Emulators.PutObjectAsync(key, photo, "image/png");
 
     private Task<byte[]?> PhotoAsync(string key) =>
         new S3PhotoStore(Emulators.S3, EmulatorFixture.BucketName).ReadAsync(key, long.MaxValue, CancellationToken.None);

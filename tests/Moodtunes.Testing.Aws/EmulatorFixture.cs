@@ -1,3 +1,4 @@
+using Amazon.S3.Model;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -44,6 +45,22 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     /// <summary>One URL for DynamoDB and S3 alike, as <c>Storage:ServiceUrl</c> expects (requests are routed by protocol).</summary>
     public Uri ServiceUrl => _endpoint?.Url ?? throw new InvalidOperationException("The emulators are not started.");
+
+    /// <summary>Stores an object in the emulated bucket, as a browser upload would leave it.</summary>
+    public async Task PutObjectAsync(string key, byte[] content, string contentType)
+    {
+        using var body = new MemoryStream(content);
+        await S3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = BucketName,
+            Key = key,
+            InputStream = body,
+            ContentType = contentType,
+
+            // s3rver does not understand aws-chunked bodies and would store the chunk framing as the object.
+            UseChunkEncoding = false,
+        });
+    }
 
     public async Task InitializeAsync()
     {

@@ -173,7 +173,7 @@ public sealed class BlazeFaceDetector : IDisposable
         while (remaining.Count > 0)
         {
             var best = remaining[0];
-            var group = remaining.Where(c => IoU(best.Box, c.Box) > _options.MergeIoU).ToList();
+            var group = remaining.Where(c => BoxGeometry.IoU(best.Box, c.Box) > _options.MergeIoU).ToList();
             remaining.RemoveAll(group.Contains);
 
             var total = group.Sum(c => c.Score);
@@ -222,18 +222,6 @@ public sealed class BlazeFaceDetector : IDisposable
             new SKRect(box.Left / viewScale, box.Top / viewScale, box.Right / viewScale, box.Bottom / viewScale),
             face.Score,
             [.. face.Keypoints.Select(Scale)]);
-    }
-
-    private static float IoU(SKRect a, SKRect b)
-    {
-        var intersection = SKRect.Intersect(a, b);
-        if (intersection.IsEmpty)
-        {
-            return 0;
-        }
-
-        var overlap = intersection.Width * intersection.Height;
-        return overlap / ((a.Width * a.Height) + (b.Width * b.Height) - overlap);
     }
 
     private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-Math.Clamp(x, -80f, 80f)));
