@@ -112,6 +112,17 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_40_MB_upload_is_413()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", 1000);
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, new byte[40 * 1024 * 1024]);
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, "file-too-large");
+    }
+
+    [Fact]
     public async Task An_empty_file_is_400()
     {
         using var client = server.CreateDeviceClient(TestDevices.NewToken());

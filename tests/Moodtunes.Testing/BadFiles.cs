@@ -26,6 +26,16 @@ public static class BadFiles
         0x21, 0xF9, 4, 0, 0, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B,
     ];
 
+    /// <summary>A looping two-frame 1×1 GIF (NETSCAPE2.0 extension), as animated stickers and memes are saved.</summary>
+    public static byte[] AnimatedGif =>
+    [
+        .. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF,
+        0x21, 0xFF, 0x0B, .. "NETSCAPE2.0"u8, 3, 1, 0, 0, 0,
+        0x21, 0xF9, 4, 0, 10, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0,
+        0x21, 0xF9, 4, 0, 10, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x4C, 1, 0,
+        0x3B,
+    ];
+
     /// <summary>The first part of a real photo, as a failed or interrupted upload leaves it.</summary>
     public static byte[] Truncated(byte[] photo, double keep = 0.6) => photo[..(int)(photo.Length * keep)];
 

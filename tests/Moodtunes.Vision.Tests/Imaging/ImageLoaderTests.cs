@@ -91,6 +91,7 @@ public sealed class ImageLoaderTests
         { "PDF named .jpg", Testing.BadFiles.Pdf, ImageRejection.NotAnImage },
         { "SVG named .jpg", Testing.BadFiles.Svg, ImageRejection.NotAnImage },
         { "GIF", Testing.BadFiles.Gif, ImageRejection.UnsupportedFormat },
+        { "animated GIF", Testing.BadFiles.AnimatedGif, ImageRejection.UnsupportedFormat },
         { "50000×50000 PNG", Testing.BadFiles.HugePng(50_000, 50_000), ImageRejection.TooLarge },
         { "truncated JPEG", Testing.BadFiles.Truncated(TestPhotos.Read(TestPhotos.GraceHopper)), ImageRejection.Corrupt },
         { "JPEG header only", TestPhotos.Read(TestPhotos.GraceHopper)[..200], ImageRejection.Corrupt },
