@@ -104,6 +104,12 @@ public sealed class MoodtunesStack : Stack
             // S3 events arrive as POST /events; a 5xx there must fail the invocation so Lambda retries it.
             ["AWS_LWA_PASS_THROUGH_PATH"] = "/events",
             ["AWS_LWA_ERROR_STATUS_CODES"] = "500-599",
+        }, props =>
+        {
+            // S3 invokes asynchronously. An analysis still pending 20 minutes after its upload target was issued is
+            // settled as failed (AbandonedAnalyses.GiveUpAfter), so an event older than that is not worth retrying.
+            props.MaxEventAge = Duration.Minutes(20);
+            props.RetryAttempts = 2;
         });
         var recommend = functions.Create("RecommendFunction", memorySize: 512, Duration.Seconds(10));
 
@@ -117,7 +123,8 @@ public sealed class MoodtunesStack : Stack
         // key only exists on list requests, so it would likely not match S3's existence check behind a GetObject
         // (unverified on AWS). The bucket holds nothing but photos/ objects, which this role may read anyway.
         Allow(analyze, photos.BucketArn, "s3:ListBucket");
-        Allow(analyze, table.TableArn, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        // GetAsync (GetItem) and the conditional TryFinishAsync (UpdateItem) are all the analyzer calls on the table.
+        Allow(analyze, table.TableArn, "dynamodb:GetItem", "dynamodb:UpdateItem");
         Allow(recommend, table.TableArn,
             "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
 
@@ -187,7 +194,11 @@ public sealed class MoodtunesStack : Stack
         private readonly ILayerVersion webAdapter = LayerVersion.FromLayerVersionArn(stack, "WebAdapterLayer", Fn.Sub(WebAdapterLayerArn));
 
         public LambdaFunction Create(
-            string name, int memorySize, Duration timeout, IEnumerable<KeyValuePair<string, string>>? extraEnvironment = null)
+            string name,
+            int memorySize,
+            Duration timeout,
+            IEnumerable<KeyValuePair<string, string>>? extraEnvironment = null,
+            Action<FunctionProps>? configure = null)
         {
             var publishFolder = RequireDirectory(Path.Combine(settings.PublishRoot, name), MoodtunesSettings.PublishRootKey);
             var environment = new Dictionary<string, string>
@@ -203,7 +214,7 @@ public sealed class MoodtunesStack : Stack
                 environment[key] = value;
             }
 
-            return new LambdaFunction(stack, name, new FunctionProps
+            var props = new FunctionProps
             {
                 Runtime = runtime,
                 Architecture = Architecture.X86_64,
@@ -218,7 +229,9 @@ public sealed class MoodtunesStack : Stack
                     Retention = RetentionDays.TWO_WEEKS,
                     RemovalPolicy = settings.RemovalPolicy,
                 }),
-            });
+            };
+            configure?.Invoke(props);
+            return new LambdaFunction(stack, name, props);
         }
     }
 }

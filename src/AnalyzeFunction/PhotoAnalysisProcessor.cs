@@ -56,7 +56,7 @@ public sealed partial class PhotoAnalysisProcessor(
         }
         catch (PhotoTooLargeException)
         {
-            return Failed(pending, FailureCode.FileTooLarge, $"Photos may be at most {settings.MaxPhotoBytes / (1024 * 1024)} MB.");
+            return Failed(pending, FailureCode.FileTooLarge, PhotoLimits.TooLargeMessage);
         }
 
         if (photo is null)
@@ -73,7 +73,7 @@ public sealed partial class PhotoAnalysisProcessor(
         {
             return Failed(pending, ToFailureCode(rejected.Reason), rejected.Message);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (!MayPassOnRetry(error))
         {
             // The same bytes would fail the same way on a retry: record it rather than leave it pending.
             LogVisionError(error, pending.Id);
@@ -103,6 +103,14 @@ public sealed partial class PhotoAnalysisProcessor(
             Tracks = await tracks.ForEmotionAsync(emotion, cancellationToken).ConfigureAwait(false),
         };
     }
+
+    /// <summary>
+    /// Failures of the machine rather than the photo (memory, a broken deployment, cancellation) propagate,
+    /// so the event is retried (on Lambda, by another instance) instead of failing the photo for good.
+    /// </summary>
+    private static bool MayPassOnRetry(Exception error) => error is
+        OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException or
+        Microsoft.ML.OnnxRuntime.OnnxRuntimeException or DllNotFoundException or TypeInitializationException;
 
     private Analysis Failed(Analysis pending, FailureCode code, string message) => pending with
     {

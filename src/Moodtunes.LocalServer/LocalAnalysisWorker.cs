@@ -19,7 +19,7 @@ public sealed partial class LocalAnalysisWorker(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var key in photos.ListKeys("photos/"))
+        foreach (var key in photos.RecoverKeys("photos/"))
         {
             queue.Enqueue(key);
         }
@@ -33,7 +33,7 @@ public sealed partial class LocalAnalysisWorker(
     private async ValueTask ProcessAsync(string key, CancellationToken cancellationToken)
     {
         var processor = services.GetRequiredService<PhotoAnalysisProcessor>();
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
@@ -41,10 +41,18 @@ public sealed partial class LocalAnalysisWorker(
                 LogProcessed(key, outcome);
                 return;
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (error is not OperationCanceledException && attempt < Attempts)
             {
                 LogAttemptFailed(error, key, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Like an event Lambda stops retrying: the photo goes (it must not outlive its analysis)
+                // and the analysis reads as photo-missing once its upload window has passed.
+                LogGaveUp(error, key, attempt);
+                await photos.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+                return;
             }
         }
     }
@@ -54,4 +62,7 @@ public sealed partial class LocalAnalysisWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Photo {Key}: attempt {Attempt} failed")]
     private partial void LogAttemptFailed(Exception error, string key, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Photo {Key}: gave up after {Attempts} attempts; the photo is deleted")]
+    private partial void LogGaveUp(Exception error, string key, int attempts);
 }

@@ -5,7 +5,10 @@ using UploadFunction;
 
 namespace Moodtunes.LocalServer;
 
-/// <summary>All three functions in one process, on embedded storage, with the page.</summary>
+/// <summary>
+/// All three functions in one process, on embedded storage, with the page. The analyze function is fed by
+/// the in-process upload queue, so its S3 endpoint (/events) is not exposed on the network.
+/// </summary>
 public static class LocalServerComposition
 {
     public static LocalServerOptions AddLocalServer(this WebApplicationBuilder builder)
@@ -34,7 +37,6 @@ public static class LocalServerComposition
         app.UsePage(options);
         app.MapOpenApi();
         app.MapUploadFunction();
-        app.MapAnalyzeFunction();
         app.MapRecommendFunction();
         app.MapLocalUploads(app.Services.GetRequiredService<UploadLimits>().MaxBytes);
         return app;

@@ -1,12 +1,14 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Web;
 
 namespace Moodtunes.LocalServer;
 
 /// <summary>
 /// The local server is open to anyone on the network with the QR code: API requests are limited per
-/// device (per address when no token is sent) and request bodies are small except for photo uploads.
+/// device and per network address, uploads per address, and request bodies are small except for photos.
 /// On AWS, API Gateway's throttling and S3's signed policy play these parts.
 /// </summary>
 public static class RequestLimits
@@ -14,21 +16,29 @@ public static class RequestLimits
     /// <summary>JSON bodies are tiny; /local-uploads raises its own limit to the photo size.</summary>
     private const long MaxApiBodyBytes = 16 * 1024;
 
+    /// <summary>One address (a home or office network) may carry this many devices' worth of API requests.</summary>
+    private const int AddressShareOfDevices = 20;
+
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder, LocalServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxApiBodyBytes);
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments(LocalUploadEndpoints.Path)
-                    ? RateLimitPartition.GetNoLimiter("page")
-                    : RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.RequestsPerDevicePerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }));
+            // A device's budget, and a larger one per network address so that inventing a token per request
+            // does not escape the limit. Uploads count per address only. This machine's own loopback
+            // traffic (load tests) is limited per device only.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsApi(context) && DeviceIdentity.IsWellFormedToken(Token(context))
+                        ? PerMinute($"device:{DeviceIdentity.DeviceIdFor(Token(context))}", options.RequestsPerDevicePerMinute)
+                        : RateLimitPartition.GetNoLimiter("none")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    (IsApi(context) || IsUpload(context)) && context.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address)
+                        ? IsUpload(context)
+                            ? PerMinute($"uploads:{address}", options.RequestsPerDevicePerMinute)
+                            : PerMinute($"api:{address}", options.RequestsPerDevicePerMinute * AddressShareOfDevices)
+                        : RateLimitPartition.GetNoLimiter("none")));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "60";
@@ -61,8 +71,17 @@ public static class RequestLimits
         return app;
     }
 
-    private static string PartitionKey(HttpContext context) =>
-        context.Request.Headers[DeviceTokens.HeaderName].ToString() is { Length: > 0 } token
-            ? $"device:{token}"
-            : $"address:{context.Connection.RemoteIpAddress}";
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static bool IsUpload(HttpContext context) => context.Request.Path.StartsWithSegments(LocalUploadEndpoints.Path);
+
+    private static string Token(HttpContext context) => context.Request.Headers[DeviceTokens.HeaderName].ToString();
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 }

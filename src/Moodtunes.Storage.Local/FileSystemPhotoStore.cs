@@ -100,22 +100,33 @@ public sealed class FileSystemPhotoStore : IPhotoStore
         }
     }
 
-    /// <summary>Maps a key to a path inside the root, or throws for keys that could escape it.</summary>
-    /// <exception cref="ArgumentException">The key is empty, rooted, or has an empty, "." or ".." segment.</exception>
     /// <summary>
-    /// Keys of every stored photo under <paramref name="prefix"/> (finished uploads only, never partial
-    /// writes): after a restart these are the photos still waiting to be analysed.
+    /// Keys of every stored photo under <paramref name="prefix"/> (finished uploads only): after a restart
+    /// these are the photos still waiting to be analysed. Partial writes a crash left behind are deleted.
     /// </summary>
-    public IReadOnlyList<string> ListKeys(string prefix)
+    public IReadOnlyList<string> RecoverKeys(string prefix)
     {
         var folder = PathFor(prefix.TrimEnd('/'));
-        return Directory.Exists(folder)
-            ? [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(path => !path.EndsWith(".tmp", StringComparison.Ordinal))
-                .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))]
-            : [];
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList();
+        foreach (var partial in files.Where(IsPartialWrite))
+        {
+            File.Delete(partial);
+        }
+
+        return [.. files
+            .Where(path => !IsPartialWrite(path))
+            .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))];
     }
 
+    private static bool IsPartialWrite(string path) => path.EndsWith(".tmp", StringComparison.Ordinal);
+
+    /// <summary>Maps a key to a path inside the root, or throws for keys that could escape it.</summary>
+    /// <exception cref="ArgumentException">The key is empty, rooted, or has an empty, "." or ".." segment.</exception>
     private string PathFor(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -13,7 +13,7 @@ public sealed record AnalysisView(
     AnalysisResult? Result,
     AnalysisFailure? Failure,
     LocalizedText? Message,
-    TrackSelection? Tracks)
+    TrackListView? Tracks)
 {
     public static AnalysisView From(Analysis analysis)
     {
@@ -29,12 +29,15 @@ public sealed record AnalysisView(
             analysis.Result,
             analysis.Failure,
             message,
-            analysis.Tracks);
+            analysis.Tracks is { } tracks ? new TrackListView(tracks.Moods, tracks.SadnessChoice, tracks.Current) : null);
     }
 }
 
 public sealed record HistoryView(IReadOnlyList<AnalysisView> Items, string? NextCursor);
 
 public sealed record TracksRequest(IReadOnlyList<string>? Moods, string? SadnessChoice, bool More);
+
+/// <summary>The tracks on offer; which tracks were offered before stays on the server.</summary>
+public sealed record TrackListView(IReadOnlyList<string> Moods, string? SadnessChoice, IReadOnlyList<Track> Current);
 
 public sealed record TracksView(IReadOnlyList<string> Moods, string? SadnessChoice, IReadOnlyList<Track> Current, bool Restarted);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Web;
 
 namespace UploadFunction;
@@ -34,7 +35,7 @@ public static class UploadEndpoints
                 StatusCodes.Status400BadRequest, "unsupported-type", $"Send a photo as one of: {string.Join(", ", limits.ContentTypes)}."),
             UploadRefusal.EmptyFile => Problems.Result(StatusCodes.Status400BadRequest, "empty-file", "The file is empty."),
             _ => Problems.Result(
-                StatusCodes.Status413PayloadTooLarge, "file-too-large", $"Photos may be at most {limits.MaxBytes / (1024 * 1024)} MB."),
+                StatusCodes.Status413PayloadTooLarge, "file-too-large", PhotoLimits.TooLargeMessage),
         };
     }
 }

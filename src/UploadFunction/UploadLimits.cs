@@ -5,8 +5,7 @@ namespace UploadFunction;
 /// <summary>What an upload may be; the signed policy enforces the same limits at the storage side.</summary>
 public sealed record UploadLimits
 {
-    /// <summary>The page sends photos downsized to 1280 px (a few hundred KB); a full phone photo still fits.</summary>
-    public long MaxBytes { get; init; } = 10 * 1024 * 1024;
+    public long MaxBytes { get; init; } = PhotoLimits.MaxBytes;
 
     public IReadOnlyList<string> ContentTypes { get; init; } = ["image/jpeg", "image/png", "image/webp"];
 

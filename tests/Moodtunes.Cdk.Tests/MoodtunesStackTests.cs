@@ -163,15 +163,33 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     }
 
     [Fact]
-    public void Analyze_may_only_read_and_delete_photos_list_the_photo_bucket_and_write_analyses()
+    public void Analyze_may_only_read_and_delete_photos_list_the_photo_bucket_and_read_and_update_analyses()
     {
+        // GetAsync is GetItem and TryFinishAsync a conditional UpdateItem; the analyzer never creates an item.
         AssertOnlyStatements("AnalyzeFunction", $$"""
             [
               { "Action": ["s3:GetObject", "s3:DeleteObject"], "Effect": "Allow", "Resource": {{PhotoObjectsArn}} },
               { "Action": "s3:ListBucket", "Effect": "Allow", "Resource": {{PhotoBucketArn}} },
-              { "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], "Effect": "Allow", "Resource": {{TableArn}} }
+              { "Action": ["dynamodb:GetItem", "dynamodb:UpdateItem"], "Effect": "Allow", "Resource": {{TableArn}} }
             ]
             """);
+    }
+
+    [Fact]
+    public void Analyze_drops_s3_events_older_than_the_abandon_deadline_and_retries_twice()
+    {
+        var analyze = stack.Function("AnalyzeFunction").LogicalId;
+        var (_, config) = Assert.Single(stack.ResourcesOfType("AWS::Lambda::EventInvokeConfig"));
+
+        // 20 minutes: AbandonedAnalyses.GiveUpAfter, after which a pending analysis is settled as failed.
+        Json.Equal($$"""
+            {
+              "FunctionName": { "Ref": "{{analyze}}" },
+              "MaximumEventAgeInSeconds": 1200,
+              "MaximumRetryAttempts": 2,
+              "Qualifier": "$LATEST"
+            }
+            """, config.GetProperty("Properties"));
     }
 
     [Fact]

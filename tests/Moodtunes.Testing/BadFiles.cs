@@ -36,6 +36,25 @@ public static class BadFiles
         0x3B,
     ];
 
+    /// <summary>A real JPEG whose frame header (SOF) is rewritten to declare another size.</summary>
+    public static byte[] JpegDeclaring(byte[] jpeg, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(jpeg);
+        var patched = (byte[])jpeg.Clone();
+        for (var i = 2; i + 9 < patched.Length; i++)
+        {
+            if (patched[i] == 0xFF && patched[i + 1] is 0xC0 or 0xC1 or 0xC2)
+            {
+                // FF Cn, length (2), precision (1), height (2), width (2), all big-endian
+                (patched[i + 5], patched[i + 6]) = ((byte)(height >> 8), (byte)height);
+                (patched[i + 7], patched[i + 8]) = ((byte)(width >> 8), (byte)width);
+                return patched;
+            }
+        }
+
+        throw new ArgumentException("No SOF marker found.", nameof(jpeg));
+    }
+
     /// <summary>The first part of a real photo, as a failed or interrupted upload leaves it.</summary>
     public static byte[] Truncated(byte[] photo, double keep = 0.6) => photo[..(int)(photo.Length * keep)];
 

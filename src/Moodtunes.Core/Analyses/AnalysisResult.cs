@@ -61,7 +61,7 @@ public enum FailureCode
     /// <summary>The uploaded photo could not be found.</summary>
     PhotoMissing,
 
-    /// <summary>Something on our side failed; retrying may help.</summary>
+    /// <summary>Something on our side failed on this photo; another photo may work.</summary>
     InternalError,
 }
 

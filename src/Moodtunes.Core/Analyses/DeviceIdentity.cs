@@ -18,6 +18,9 @@ public static class DeviceIdentity
         token is { Length: >= MinTokenLength and <= MaxTokenLength } &&
         token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
+    public static bool IsDeviceId(string? value) =>
+        value is { Length: 64 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
     /// <summary>The device id stored with analyses: lower-case hex of SHA-256(token), 64 characters.</summary>
     public static string DeviceIdFor(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));

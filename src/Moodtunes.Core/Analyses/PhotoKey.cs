@@ -18,8 +18,9 @@ public static class PhotoKey
             return false;
         }
 
+        // Only keys the upload function can have issued: a device id (SHA-256 hex) and an analysis id.
         var parts = key[Prefix.Length..].Split('/');
-        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        if (parts.Length != 2 || !DeviceIdentity.IsDeviceId(parts[0]) || !AnalysisIds.IsValid(parts[1]))
         {
             return false;
         }

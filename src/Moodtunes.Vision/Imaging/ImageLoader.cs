@@ -46,6 +46,13 @@ public sealed class ImageLoader(ImageLoadOptions options)
                 $"The image is {storedWidth}×{storedHeight} pixels; the limit is {options.MaxSourceSide} on each side.");
         }
 
+        if ((long)storedWidth * storedHeight > options.MaxSourcePixels)
+        {
+            throw new ImageRejectedException(
+                ImageRejection.TooLarge,
+                $"The image is {storedWidth}×{storedHeight} pixels; the limit is {options.MaxSourcePixels / 1_000_000} megapixels.");
+        }
+
         var decodeSize = ChooseDecodeSize(codec);
         if ((long)decodeSize.Width * decodeSize.Height > options.MaxDecodedPixels)
         {

@@ -93,6 +93,7 @@ public sealed class ImageLoaderTests
         { "GIF", Testing.BadFiles.Gif, ImageRejection.UnsupportedFormat },
         { "animated GIF", Testing.BadFiles.AnimatedGif, ImageRejection.UnsupportedFormat },
         { "50000×50000 PNG", Testing.BadFiles.HugePng(50_000, 50_000), ImageRejection.TooLarge },
+        { "JPEG declaring 15000×15000 (225 MP)", Testing.BadFiles.JpegDeclaring(TestPhotos.Read(TestPhotos.GraceHopper), 15_000, 15_000), ImageRejection.TooLarge },
         { "truncated JPEG", Testing.BadFiles.Truncated(TestPhotos.Read(TestPhotos.GraceHopper)), ImageRejection.Corrupt },
         { "JPEG header only", TestPhotos.Read(TestPhotos.GraceHopper)[..200], ImageRejection.Corrupt },
     };
