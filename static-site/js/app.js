@@ -470,3 +470,8 @@ if (unsupported) {
 renderStatus();
 applyRoute(false);
 document.documentElement.classList.add('js-ready');
+
+// The local server draws a QR code of its address for phones; the AWS deployment prints one at deploy time instead.
+fetch('qr.svg')
+  .then((response) => { if (response.ok) $('#share-qr').hidden = false; })
+  .catch(() => {});

@@ -1,0 +1,19 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Moodtunes.LocalServer.Tests.Browser;
+
+public sealed class ShareTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task The_local_page_offers_a_QR_code_of_its_address_for_phones()
+    {
+        var phone = await OpenPhoneAsync("en-US");
+        var share = phone.Page.GetByTestId("share-qr");
+
+        await Expect(share).ToBeVisibleAsync();
+        await share.Locator("summary").ClickAsync();
+        var qr = share.Locator("img");
+        await Expect(qr).ToBeVisibleAsync();
+        Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR image should load");
+    }
+}
