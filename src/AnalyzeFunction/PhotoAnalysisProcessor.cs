@@ -52,7 +52,7 @@ public sealed partial class PhotoAnalysisProcessor(
         byte[]? photo;
         try
         {
-            photo = await photos.ReadAsync(pending.PhotoKey, settings.MaxPhotoBytes, cancellationToken).ConfigureAwait(false);
+            photo = await photos.ReadAsync(pending.PhotoKey, PhotoLimits.MaxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (PhotoTooLargeException)
         {

@@ -1,4 +1,5 @@
 using AnalyzeFunction;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.Local;
 using RecommendFunction;
 using UploadFunction;
@@ -38,7 +39,7 @@ public static class LocalServerComposition
         app.MapOpenApi();
         app.MapUploadFunction();
         app.MapRecommendFunction();
-        app.MapLocalUploads(app.Services.GetRequiredService<UploadLimits>().MaxBytes);
+        app.MapLocalUploads(PhotoLimits.MaxBytes);
         return app;
     }
 }

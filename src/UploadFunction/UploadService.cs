@@ -30,7 +30,7 @@ public sealed class UploadService(IAnalysisStore analyses, IUploadTargetIssuer t
             return (null, UploadRefusal.EmptyFile);
         }
 
-        if (request.Size > limits.MaxBytes)
+        if (request.Size > PhotoLimits.MaxBytes)
         {
             return (null, UploadRefusal.FileTooLarge);
         }
@@ -50,7 +50,7 @@ public sealed class UploadService(IAnalysisStore analyses, IUploadTargetIssuer t
             },
             cancellationToken).ConfigureAwait(false);
 
-        var target = targets.Issue(new UploadPolicy(key, request.ContentType, limits.MaxBytes, now + limits.TargetLifetime));
+        var target = targets.Issue(new UploadPolicy(key, request.ContentType, PhotoLimits.MaxBytes, now + AbandonedAnalyses.UploadWindow));
         return (new UploadResponse(id, target), null);
     }
 }
