@@ -1,7 +1,7 @@
 """Shared pieces of the Moodtunes emotion-model pipeline: class order, the app's preprocessing, the network.
 
 Everything here mirrors what the app does at inference time
-(src/Moodtunes.Vision/EmotionRecognition/MiniXceptionClassifier.cs + FaceCropper.cs):
+(src/Moodtunes.Vision/EmotionRecognition/EmotionClassifier.cs + FaceCropper.cs):
 the whole face crop is drawn into a 64x64 RGBA8888 bitmap with bilinear filtering (so the resized pixels
 are 8-bit), then grey = 0.2989 R + 0.5870 G + 0.1140 B on 0..1, then (grey - 0.5) * 2.
 """

@@ -28,7 +28,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import CLASSES, INPUT_SIZE, build_model, list_folder, to_model_input  # noqa: E402
+from common import CLASSES, INPUT_SIZE, build_model, list_folder, load_folder, to_model_input  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -64,6 +64,47 @@ def reference_inputs(val: str | None, seed: int = 20261125) -> np.ndarray:
     return np.stack(xs)[..., None]  # NHWC
 
 
+@torch.no_grad()
+def fit_temperature(net: nn.Module, folder: str) -> float:
+    """Grid-searches T minimising the log-loss of softmax(logits / T) on folder, then divides the last
+    layer by T so the exported graph carries it at no cost."""
+    net.eval()
+    x, y, _ = load_folder(folder)
+    logits = torch.cat([net(x[i:i + 256]) for i in range(0, len(x), 256)])
+    grid = torch.arange(0.25, 2.0001, 0.005)
+    losses = torch.stack([nn.functional.cross_entropy(logits / t, y) for t in grid])
+    t = float(grid[losses.argmin()])
+
+    def summary(temp: float) -> str:
+        p = torch.softmax(logits / temp, 1)
+        return (f"log-loss {nn.functional.cross_entropy(logits / temp, y):.4f}, mean top confidence "
+                f"{p.max(1).values.mean():.3f} (accuracy {(p.argmax(1) == y).float().mean():.3f})")
+
+    print(f"temperature {t:.3f} fitted on {folder}: before {summary(1.0)}; after {summary(t)}")
+    net.fc.weight.div_(t)
+    net.fc.bias.div_(t)
+    return t
+
+
+def write_vectors(model: nn.Module, model_name: str, path: str):
+    """Reference vectors in the format of models/emotion/reference-vectors.json, on its synthetic inputs."""
+    with open(os.path.join(HERE, "..", "models", "emotion", "reference-vectors.json")) as f:
+        source = json.load(f)
+    x = np.asarray(source["inputs"], dtype=np.float32).reshape(-1, INPUT_SIZE, INPUT_SIZE, 1)
+    with torch.no_grad():
+        y = model(torch.from_numpy(x)).numpy()
+    vectors = {
+        "description": f"Reference vectors for models/emotion/{model_name}, written by training/export_onnx.py "
+                       f"(PyTorch {torch.__version__}) on the synthetic inputs of models/emotion/reference-vectors.json "
+                       "(NHWC [64,64,1] row-major, values in [-1,1]); outputs are the PyTorch softmax.",
+        "seed": source["seed"], "labels": CLASSES, "inputShape": source["inputShape"],
+        "inputs": source["inputs"], "outputs": [[float(v) for v in row] for row in y],
+    }
+    with open(path, "w") as f:
+        json.dump(vectors, f)
+    print(f"wrote {path}: {len(x)} synthetic inputs with PyTorch outputs (argmax {y.argmax(1).tolist()})")
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("checkpoint", help="best.pt written by train.py")
@@ -72,6 +113,12 @@ def main(argv=None):
     p.add_argument("--opset", type=int, default=13)
     p.add_argument("--flip-tta", action="store_true", help="average with the mirrored face (2x the latency)")
     p.add_argument("--no-check", action="store_true", help="skip the ONNX Runtime check even if dotnet exists")
+    p.add_argument("--calibrate-on", default=None,
+                   help="fit one softmax temperature on this folder (val) by log-loss and fold it into the last "
+                        "layer: argmax and accuracy unchanged, confidences honest (label smoothing leaves them low)")
+    p.add_argument("--vectors", default=None,
+                   help="also write reference vectors for the repository's model test: PyTorch outputs on the "
+                        "synthetic inputs of models/emotion/reference-vectors.json (no face from the data), same format")
     args = p.parse_args(argv)
 
     torch.set_num_threads(1)
@@ -79,6 +126,7 @@ def main(argv=None):
     assert ck.get("classes", CLASSES) == CLASSES, "class order differs from the app's"
     net = build_model(ck["config"])
     net.load_state_dict(ck["model"])
+    temperature = fit_temperature(net, args.calibrate_on) if args.calibrate_on else 1.0
     model = AppInterface(net, args.flip_tta).eval()
 
     out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.checkpoint)), "emotion.onnx")
@@ -96,6 +144,7 @@ def main(argv=None):
     meta = {"labels": ",".join(CLASSES), "source_checkpoint": os.path.basename(args.checkpoint),
             "epoch": str(ck.get("epoch")), "val_acc7": f"{ck.get('val_acc7', float('nan')):.4f}",
             "val_acc4": f"{ck.get('val_acc4', float('nan')):.4f}", "flip_tta": str(args.flip_tta),
+            "temperature": f"{temperature:.3f}",
             "config": json.dumps(ck["config"])}
     for k, v in meta.items():
         e = m.metadata_props.add()
@@ -117,6 +166,9 @@ def main(argv=None):
         json.dump({"shape": list(x.shape), "input": [float(v) for v in x.ravel()],
                    "output": [float(v) for v in y.ravel()], "classes": CLASSES}, f)
     print(f"wrote {ref}: {len(x)} inputs with PyTorch outputs (argmax {y.argmax(1).tolist()})")
+
+    if args.vectors:
+        write_vectors(model, os.path.basename(out), args.vectors)
 
     if not args.no_check and shutil.which("dotnet"):
         proj = os.path.join(HERE, "ortcheck")

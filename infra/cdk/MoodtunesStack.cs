@@ -99,12 +99,7 @@ public sealed class MoodtunesStack : Stack
             ["Storage__BucketName"] = photos.BucketName,
         });
         var upload = functions.Create("UploadFunction", memorySize: 512, Duration.Seconds(10));
-        var analyze = functions.Create("AnalyzeFunction", memorySize: 1536, Duration.Seconds(30), new Dictionary<string, string>
-        {
-            // S3 events arrive as POST /events; a 5xx there must fail the invocation so Lambda retries it.
-            ["AWS_LWA_PASS_THROUGH_PATH"] = "/events",
-            ["AWS_LWA_ERROR_STATUS_CODES"] = "500-599",
-        }, props =>
+        var analyze = functions.Create("AnalyzeFunction", memorySize: 1536, Duration.Seconds(30), AnalyzeEnvironment(settings), props =>
         {
             // S3 invokes asynchronously. An analysis still pending 20 minutes after its upload target was issued is
             // settled as failed (AbandonedAnalyses.GiveUpAfter), so an event older than that is not worth retrying.
@@ -187,6 +182,30 @@ public sealed class MoodtunesStack : Stack
         _ = new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });
 
     /// <summary>Builds the three ASP.NET Core functions the same way: managed dotnet10 runtime plus the Lambda Web Adapter.</summary>
+    private static Dictionary<string, string> AnalyzeEnvironment(MoodtunesSettings settings)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            // S3 events arrive as POST /events; a 5xx there must fail the invocation so Lambda retries it.
+            ["AWS_LWA_PASS_THROUGH_PATH"] = "/events",
+            ["AWS_LWA_ERROR_STATUS_CODES"] = "500-599",
+        };
+        if (settings.EmotionModel is { } model)
+        {
+            // Refuse at synth rather than at the first cold start: the file must be in the package.
+            var packaged = Path.Combine(settings.PublishRoot, "AnalyzeFunction", "models", model);
+            if (!File.Exists(packaged))
+            {
+                throw new ArgumentException(
+                    $"Context '{MoodtunesSettings.EmotionModelKey}': {packaged} does not exist (run scripts/publish-lambdas.sh first).");
+            }
+
+            environment["Vision__EmotionModelFile"] = model;
+        }
+
+        return environment;
+    }
+
     private sealed class FunctionFactory(Stack stack, MoodtunesSettings settings, IReadOnlyDictionary<string, string> storage)
     {
         // dotnet10 is GA on Lambda but newer than CDK 2.160, which has no DOTNET_10 member.

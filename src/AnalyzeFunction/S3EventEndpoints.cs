@@ -18,7 +18,7 @@ public static partial class S3EventEndpoints
     public static IServiceCollection AddAnalyzeFunction(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMoodtunesWeb();
-        services.TryAddSingleton(_ => new VisionPipeline(new VisionOptions()));
+        services.TryAddSingleton(_ => new VisionPipeline(VisionOptionsFrom(configuration)));
         services.TryAddSingleton(TrackCatalog.Default);
         services.TryAddSingleton<TrackRecommender>();
         services.AddSpotifyLinks(configuration);
@@ -26,6 +26,17 @@ public static partial class S3EventEndpoints
         services.TryAddSingleton(new AnalysisSettings());
         services.TryAddSingleton<PhotoAnalysisProcessor>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>Vision:EmotionModelFile</c> (env <c>Vision__EmotionModelFile</c>) picks another emotion model
+    /// under models/, e.g. <c>emotion/mini_xception_emotion.onnx</c>; unset keeps the default.
+    /// </summary>
+    public static VisionOptions VisionOptionsFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var emotionModel = configuration["Vision:EmotionModelFile"];
+        return string.IsNullOrWhiteSpace(emotionModel) ? new VisionOptions() : new VisionOptions { EmotionModelFile = emotionModel };
     }
 
     public static IEndpointRouteBuilder MapAnalyzeFunction(this IEndpointRouteBuilder app)

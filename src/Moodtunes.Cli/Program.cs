@@ -2,15 +2,22 @@ using Moodtunes.Cli.Commands;
 using Moodtunes.Vision;
 
 const string usage = """
-    usage: moodtunes analyze <photo>          faces, emotions and timings as JSON
+    usage: moodtunes analyze <photo> [--model <emotion.onnx>]
+                                              faces, emotions and timings as JSON
            moodtunes eval <folder> [--model <emotion.onnx>]
                                               accuracy on class-named subfolders of face crops
     """;
 
-if (args is not ["analyze", _] and not ["eval", _] and not ["eval", _, "--model", _])
+if (args is not ["analyze" or "eval", _] and not ["analyze" or "eval", _, "--model", _])
 {
     Console.Error.WriteLine(usage);
     return 64;
+}
+
+if (args is [_, _, "--model", var missing] && !File.Exists(missing))
+{
+    Console.Error.WriteLine($"emotion model not found: {Path.GetFullPath(missing)}");
+    return 66; // EX_NOINPUT
 }
 
 var options = args is [_, _, "--model", var model]

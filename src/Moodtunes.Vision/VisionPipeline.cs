@@ -27,12 +27,12 @@ public sealed class VisionPipeline : IDisposable
         };
         _loader = new ImageLoader(options.Loading);
         Detector = new BlazeFaceDetector(ModelPath(options, options.DetectorModelFile), sessionOptions, options.Detection);
-        Classifier = new MiniXceptionClassifier(ModelPath(options, options.EmotionModelFile), sessionOptions);
+        Classifier = new EmotionClassifier(ModelPath(options, options.EmotionModelFile), sessionOptions);
     }
 
     public BlazeFaceDetector Detector { get; }
 
-    public MiniXceptionClassifier Classifier { get; }
+    public EmotionClassifier Classifier { get; }
 
     /// <exception cref="ImageRejectedException">The bytes are not a photo we can analyse.</exception>
     public VisionResult Analyze(byte[] photo)

@@ -33,4 +33,11 @@ public sealed class MoodtunesSettingsTests
         Assert.Equal(Path.GetFullPath("out/fn"), settings.PublishRoot);
         Assert.Equal("/srv/site", settings.SiteRoot);
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(" ", null)]
+    [InlineData(" emotion/mini_xception_emotion.onnx ", "emotion/mini_xception_emotion.onnx")]
+    public void Emotion_model_is_optional_and_trimmed(string? value, string? expected) =>
+        Assert.Equal(expected, MoodtunesSettings.Parse(null, null, null, value).EmotionModel);
 }

@@ -17,12 +17,25 @@ public sealed class SynthesizedStack : IDisposable
     private readonly JsonDocument document;
 
     public SynthesizedStack()
+        : this(extraContext: [])
+    {
+    }
+
+    /// <summary>A variant synthesized with more context, e.g. <c>emotionModel</c>; files named in <paramref name="packagedFiles"/> are added to the placeholder packages.</summary>
+    internal SynthesizedStack(Dictionary<string, object> extraContext, params string[] packagedFiles)
     {
         var publishRoot = Path.Combine(root, "publish");
         foreach (var name in FunctionNames)
         {
             Directory.CreateDirectory(Path.Combine(publishRoot, name));
             File.WriteAllText(Path.Combine(publishRoot, name, name), "placeholder executable");
+        }
+
+        foreach (var file in packagedFiles)
+        {
+            var path = Path.Combine(publishRoot, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "placeholder");
         }
 
         var siteRoot = Path.Combine(root, "site");
@@ -33,13 +46,23 @@ public sealed class SynthesizedStack : IDisposable
         var app = new App(new AppProps
         {
             Outdir = Path.Combine(root, "cdk.out"),
-            Context = new Dictionary<string, object>
+            Context = new Dictionary<string, object>(extraContext)
             {
                 [MoodtunesSettings.PublishRootKey] = publishRoot,
                 [MoodtunesSettings.SiteRootKey] = siteRoot,
             },
         });
-        var stack = new MoodtunesStack(app, MoodtunesStack.DefaultStackName, MoodtunesSettings.FromContext(app.Node));
+        MoodtunesStack stack;
+        try
+        {
+            stack = new MoodtunesStack(app, MoodtunesStack.DefaultStackName, MoodtunesSettings.FromContext(app.Node));
+        }
+        catch (ArgumentException)
+        {
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
+
         var assembly = app.Synth();
         var json = File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile));
         SynthDuration = stopwatch.Elapsed;

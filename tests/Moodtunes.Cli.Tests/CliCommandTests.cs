@@ -48,7 +48,30 @@ public sealed class CliCommandTests
         Assert.Contains("7 classes: accuracy", output, StringComparison.Ordinal);
         Assert.Contains("4-class view (happy, sad, surprise, neutral): accuracy", output, StringComparison.Ordinal);
         Assert.Contains("confusion (rows: true, columns: predicted)", output, StringComparison.Ordinal);
+        Assert.Contains("top confidence >= 0.45: ", output, StringComparison.Ordinal);
+        Assert.Contains("below (the page asks for moods): ", output, StringComparison.Ordinal);
         Assert.Contains("1 images", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_runs_the_emotion_model_given_with_model()
+    {
+        var miniXception = Path.Combine(AppContext.BaseDirectory, "models", "emotion", "mini_xception_emotion.onnx");
+
+        var (exitCode, output, _) = Run("analyze", TestPhotos.PathOf(TestPhotos.Astronaut), "--model", miniXception);
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("happy", Assert.Single(json.RootElement.GetProperty("faces").EnumerateArray()).GetProperty("emotion").GetString());
+    }
+
+    [Fact]
+    public void A_model_file_that_does_not_exist_is_named_in_the_error()
+    {
+        var (exitCode, _, error) = Run("analyze", TestPhotos.PathOf(TestPhotos.Astronaut), "--model", "no-such-model.onnx");
+
+        Assert.Equal(66, exitCode);
+        Assert.Contains("no-such-model.onnx", error, StringComparison.Ordinal);
     }
 
     [Fact]

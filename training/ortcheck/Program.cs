@@ -10,7 +10,7 @@ using SkiaSharp;
 // checks the interface ([N,64,64,1] in, [N,7] out), compares with PyTorch's outputs from export_onnx.py and
 // times one face per call (the app's usual case) and a batch of 8 faces.
 // OrtCheck --preprocess <list.txt> <out.f32>: each image named in list.txt (one path a line) drawn and converted
-// exactly as the app does (FaceCropper.DrawWhole + MiniXceptionClassifier.WriteGrey), float32 [N,64,64] raw.
+// exactly as the app does (FaceCropper.DrawWhole + EmotionClassifier.WriteGrey), float32 [N,64,64] raw.
 if (args is ["--preprocess", var listFile, var outFile])
 {
     await using var output = File.Create(outFile);

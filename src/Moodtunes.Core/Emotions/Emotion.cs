@@ -1,6 +1,6 @@
 namespace Moodtunes.Core.Emotions;
 
-/// <summary>The seven FER2013 emotions, in the order the mini-Xception model outputs them.</summary>
+/// <summary>The seven FER2013 emotions, in the order the emotion models (models/emotion) output them.</summary>
 public enum Emotion
 {
     Angry,

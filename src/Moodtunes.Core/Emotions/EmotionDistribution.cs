@@ -8,6 +8,9 @@ public sealed class EmotionDistribution
     /// <summary>The four emotions the original team classified: happiness, sadness, surprise, neutral.</summary>
     public static readonly IReadOnlyList<Emotion> FourClassView = [Emotion.Happy, Emotion.Sad, Emotion.Surprise, Emotion.Neutral];
 
+    /// <summary>Below this top probability a reading counts as unsure: the page then asks for moods.</summary>
+    public const float UnsureBelow = 0.45f;
+
     private readonly float[] _probabilities;
 
     public EmotionDistribution(ReadOnlySpan<float> probabilities)

@@ -4,8 +4,14 @@ using SkiaSharp;
 
 namespace Moodtunes.Vision.Evaluation;
 
-/// <summary>The two views reported for a labelled set: all seven emotions, and the original team's four.</summary>
-public sealed record EvaluationReport(ConfusionMatrix SevenClass, ConfusionMatrix FourClass, int Skipped);
+/// <summary>
+/// The two views reported for a labelled set (all seven emotions, and the original team's four), and how
+/// the seven-class readings split at <see cref="EmotionDistribution.UnsureBelow"/>.
+/// </summary>
+public sealed record EvaluationReport(ConfusionMatrix SevenClass, ConfusionMatrix FourClass, ConfidenceSplit Confidence, int Skipped);
+
+/// <summary>Readings at or above the unsure threshold and below it, with how many of each were right.</summary>
+public sealed record ConfidenceSplit(int Sure, int SureCorrect, int Unsure, int UnsureCorrect);
 
 /// <summary>
 /// Scores the classifier on a folder of class-named subfolders (angry/, happy/, ...) of face crops,
@@ -15,7 +21,7 @@ public static class EmotionEvaluation
 {
     private const int BatchSize = 64;
 
-    public static EvaluationReport Evaluate(MiniXceptionClassifier classifier, string folder)
+    public static EvaluationReport Evaluate(EmotionClassifier classifier, string folder)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         var samples = Directory.EnumerateDirectories(folder)
@@ -27,6 +33,7 @@ public static class EmotionEvaluation
         var seven = new ConfusionMatrix(Enum.GetValues<Emotion>());
         var four = new ConfusionMatrix(EmotionDistribution.FourClassView);
         var skipped = 0;
+        int sure = 0, sureCorrect = 0, unsure = 0, unsureCorrect = 0;
         foreach (var batch in samples.Chunk(BatchSize))
         {
             var decoded = batch.Select(s => (s.Emotion, Bitmap: SKBitmap.Decode(s.File))).ToList();
@@ -36,6 +43,16 @@ public static class EmotionEvaluation
             for (var i = 0; i < usable.Count; i++)
             {
                 seven.Add(usable[i].Emotion, predictions[i].Top);
+                var correct = predictions[i].Top == usable[i].Emotion ? 1 : 0;
+                if (predictions[i].TopConfidence < EmotionDistribution.UnsureBelow)
+                {
+                    (unsure, unsureCorrect) = (unsure + 1, unsureCorrect + correct);
+                }
+                else
+                {
+                    (sure, sureCorrect) = (sure + 1, sureCorrect + correct);
+                }
+
                 if (EmotionDistribution.FourClassView.Contains(usable[i].Emotion))
                 {
                     four.Add(usable[i].Emotion, predictions[i].TopOfFour);
@@ -45,6 +62,6 @@ public static class EmotionEvaluation
             }
         }
 
-        return new EvaluationReport(seven, four, skipped);
+        return new EvaluationReport(seven, four, new ConfidenceSplit(sure, sureCorrect, unsure, unsureCorrect), skipped);
     }
 }

@@ -7,21 +7,25 @@ using SkiaSharp;
 namespace Moodtunes.Vision.EmotionRecognition;
 
 /// <summary>
-/// The mini-Xception FER2013 classifier (oarriaga/face_classification) on ONNX Runtime:
-/// 64×64 greyscale in, softmax over the seven emotions out. All faces of a photo go in one batch.
+/// A FER2013-style emotion model on ONNX Runtime: 64×64 greyscale NHWC in, softmax over the seven
+/// emotions out (the interface of both models under models/emotion). All faces of a photo go in one batch.
 /// </summary>
-public sealed class MiniXceptionClassifier : IDisposable
+public sealed class EmotionClassifier : IDisposable
 {
     public const int InputSize = 64;
 
     private readonly InferenceSession _session;
     private readonly string _inputName;
 
-    public MiniXceptionClassifier(string modelPath, SessionOptions sessionOptions)
+    public EmotionClassifier(string modelPath, SessionOptions sessionOptions)
     {
+        ModelPath = modelPath;
         _session = new InferenceSession(modelPath, sessionOptions);
         _inputName = _session.InputMetadata.Keys.Single();
     }
+
+    /// <summary>The ONNX file this classifier runs.</summary>
+    public string ModelPath { get; }
 
     /// <summary>Classifies each detected face of <paramref name="image"/>, in the same order.</summary>
     public IReadOnlyList<EmotionDistribution> ClassifyFaces(SKBitmap image, IReadOnlyList<DetectedFace> faces)

@@ -5,25 +5,56 @@ using Xunit.Abstractions;
 namespace Moodtunes.Vision.Tests.Models;
 
 /// <summary>
-/// Checks the committed ONNX models under models/: the converted mini-Xception emotion classifier
-/// must reproduce the original tfjs model's outputs (models/emotion/reference-vectors.json, written
-/// by models/build-models.sh), and the BlazeFace detector must expose the interface the pipeline uses.
+/// Checks the committed ONNX models under models/. Each emotion model must reproduce the outputs of the
+/// framework it came from on the same synthetic inputs: mini-Xception against tfjs
+/// (models/emotion/reference-vectors.json, written by models/build-models.sh), our own model against
+/// PyTorch (written by training/export_onnx.py --vectors). The BlazeFace detector must expose the
+/// interface the pipeline uses.
 /// </summary>
-public sealed class EmotionModelConversionTests
+public sealed class ModelReferenceTests
 {
     private const double Tolerance = 1e-5;
     private const int EmotionSide = 64;
     private const int EmotionClasses = 7;
 
+    /// <summary>Every emotion model shipped under models/emotion, with its reference vectors.</summary>
+    private static readonly (string Model, string Vectors)[] EmotionModels =
+    [
+        ("mini_xception_emotion.onnx", "reference-vectors.json"),
+        ("moodtunes_emotion_v1.onnx", "moodtunes_emotion_v1.reference-vectors.json"),
+    ];
+
     private readonly ITestOutputHelper _output;
 
-    public EmotionModelConversionTests(ITestOutputHelper output) => _output = output;
+    public ModelReferenceTests(ITestOutputHelper output) => _output = output;
+
+    public static TheoryData<string, string> EmotionModelFiles()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (model, vectors) in EmotionModels)
+        {
+            data.Add(model, vectors);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> EmotionModelNames() => new(EmotionModels.Select(m => m.Model));
 
     [Fact]
-    public void Emotion_model_matches_tfjs_reference_vectors_one_by_one()
+    public void Every_emotion_model_in_the_repository_has_reference_vectors_checked_here()
     {
-        var (inputs, expected) = LoadReferenceVectors();
-        using var session = new InferenceSession(ModelPath("emotion", "mini_xception_emotion.onnx"));
+        var shipped = Directory.GetFiles(Path.Combine(RepositoryRoot(), "models", "emotion"), "*.onnx").Select(Path.GetFileName);
+
+        Assert.Equal(EmotionModels.Select(m => m.Model).Order(StringComparer.Ordinal), shipped.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(EmotionModelFiles))]
+    public void Emotion_model_matches_its_reference_vectors_one_by_one(string model, string vectors)
+    {
+        var (inputs, expected) = LoadReferenceVectors(vectors);
+        using var session = new InferenceSession(ModelPath("emotion", model));
 
         var worst = 0.0;
         for (var i = 0; i < inputs.Length; i++)
@@ -36,15 +67,16 @@ public sealed class EmotionModelConversionTests
             }
         }
 
-        _output.WriteLine($"{inputs.Length} reference inputs, max abs diff vs tfjs: {worst:E3}");
+        _output.WriteLine($"{model}: {inputs.Length} reference inputs, max abs diff: {worst:E3}");
         Assert.True(worst < Tolerance, $"max abs diff {worst:E3} is not below {Tolerance:E0}");
     }
 
-    [Fact]
-    public void Emotion_model_matches_tfjs_reference_vectors_as_one_batch()
+    [Theory]
+    [MemberData(nameof(EmotionModelFiles))]
+    public void Emotion_model_matches_its_reference_vectors_as_one_batch(string model, string vectors)
     {
-        var (inputs, expected) = LoadReferenceVectors();
-        using var session = new InferenceSession(ModelPath("emotion", "mini_xception_emotion.onnx"));
+        var (inputs, expected) = LoadReferenceVectors(vectors);
+        using var session = new InferenceSession(ModelPath("emotion", model));
 
         var actual = RunEmotion(session, inputs.SelectMany(x => x).ToArray(), batch: inputs.Length);
 
@@ -58,14 +90,15 @@ public sealed class EmotionModelConversionTests
             }
         }
 
-        _output.WriteLine($"batch of {inputs.Length}, max abs diff vs tfjs: {worst:E3}");
+        _output.WriteLine($"{model}: batch of {inputs.Length}, max abs diff: {worst:E3}");
         Assert.True(worst < Tolerance, $"max abs diff {worst:E3} is not below {Tolerance:E0}");
     }
 
-    [Fact]
-    public void Emotion_model_has_nhwc_input_and_seven_class_output()
+    [Theory]
+    [MemberData(nameof(EmotionModelNames))]
+    public void Emotion_model_has_nhwc_input_and_seven_class_output(string model)
     {
-        using var session = new InferenceSession(ModelPath("emotion", "mini_xception_emotion.onnx"));
+        using var session = new InferenceSession(ModelPath("emotion", model));
 
         var input = Assert.Single(session.InputMetadata);
         Assert.Equal("input", input.Key);
@@ -115,9 +148,9 @@ public sealed class EmotionModelConversionTests
         return results[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
-    private static (float[][] Inputs, double[][] Outputs) LoadReferenceVectors()
+    private static (float[][] Inputs, double[][] Outputs) LoadReferenceVectors(string file)
     {
-        using var stream = File.OpenRead(ModelPath("emotion", "reference-vectors.json"));
+        using var stream = File.OpenRead(ModelPath("emotion", file));
         using var json = JsonDocument.Parse(stream);
         var inputs = json.RootElement.GetProperty("inputs").EnumerateArray()
             .Select(v => v.EnumerateArray().Select(x => x.GetSingle()).ToArray())
