@@ -36,21 +36,10 @@ public sealed class UploadService(IAnalysisStore analyses, IUploadTargetIssuer t
         }
 
         var now = clock.GetUtcNow();
-        var id = AnalysisIds.New(now);
-        var key = PhotoKey.For(deviceId, id);
-        await analyses.CreateAsync(
-            new Analysis
-            {
-                Id = id,
-                DeviceId = deviceId,
-                Status = AnalysisStatus.Pending,
-                CreatedAt = now,
-                ExpiresAt = now + limits.AnalysisLifetime,
-                PhotoKey = key,
-            },
-            cancellationToken).ConfigureAwait(false);
+        var pending = Analysis.Pending(deviceId, now, limits.AnalysisLifetime);
+        await analyses.CreateAsync(pending, cancellationToken).ConfigureAwait(false);
 
-        var target = targets.Issue(new UploadPolicy(key, request.ContentType, PhotoLimits.MaxBytes, now + AbandonedAnalyses.UploadWindow));
-        return (new UploadResponse(id, target), null);
+        var target = targets.Issue(new UploadPolicy(pending.PhotoKey, request.ContentType, PhotoLimits.MaxBytes, now + AbandonedAnalyses.UploadWindow));
+        return (new UploadResponse(pending.Id, target), null);
     }
 }

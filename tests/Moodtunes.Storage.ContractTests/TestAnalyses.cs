@@ -14,19 +14,11 @@ public static class TestAnalyses
 
     public static string NewDeviceId() => DeviceIdentity.DeviceIdFor(Guid.NewGuid().ToString("N"));
 
-    public static Analysis Pending(string deviceId, DateTimeOffset createdAt)
-    {
-        var id = AnalysisIds.New(createdAt);
-        return new Analysis
+    public static Analysis Pending(string deviceId, DateTimeOffset createdAt) =>
+        Analysis.Pending(deviceId, createdAt, Lifetime) with
         {
-            Id = id,
-            DeviceId = deviceId,
-            Status = AnalysisStatus.Pending,
-            CreatedAt = createdAt,
             ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(createdAt.ToUnixTimeSeconds()) + Lifetime,
-            PhotoKey = PhotoKey.For(deviceId, id),
         };
-    }
 
     public static Analysis Done(Analysis pending, DateTimeOffset finishedAt, string emotion = "happy") => pending with
     {

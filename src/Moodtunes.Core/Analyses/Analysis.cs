@@ -37,4 +37,19 @@ public sealed record Analysis
     public TrackSelection? Tracks { get; init; }
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
+
+    /// <summary>A new pending analysis of the photo the device is about to upload, with a fresh id and its photo key.</summary>
+    public static Analysis Pending(string deviceId, DateTimeOffset createdAt, TimeSpan lifetime)
+    {
+        var id = AnalysisIds.New(createdAt);
+        return new Analysis
+        {
+            Id = id,
+            DeviceId = deviceId,
+            Status = AnalysisStatus.Pending,
+            CreatedAt = createdAt,
+            ExpiresAt = createdAt + lifetime,
+            PhotoKey = Analyses.PhotoKey.For(deviceId, id),
+        };
+    }
 }
