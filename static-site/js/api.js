@@ -15,6 +15,11 @@ export class ApiError extends Error {
   }
 }
 
+/** file-too-large, with the limit that was passed when it is known (the message formats it). */
+export function tooLarge(maxBytes, message, status = 0) {
+  return Object.assign(new ApiError('file-too-large', message, status), { maxBytes: maxBytes || null });
+}
+
 function base64url(bytes) {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);

@@ -1,20 +1,15 @@
-// The history view: this device's past analyses, newest first, with paging and deleting.
+// The history view: this device's past analyses, newest first. It shows what the history controller
+// gives it and raises onLoadMore, onRetry, onDelete(id) and onDeleteAll.
 
-import { api } from './api.js';
 import { h, srOnly, focusPanel } from './dom.js';
 import { t, formatTime, has } from './i18n.js';
 import { EMOJI, emotionName } from './result.js';
 
-const PAGE_SIZE = 20;
-
 export class HistoryView {
-  /**
-   * root: the element holding the list and buttons (static markup in index.html).
-   * onDeleted(id | null): told when one (id) or all (null) analyses are deleted.
-   */
-  constructor(root, { onDeleted } = {}) {
+  /** root: the element holding the list and buttons (static markup in index.html). */
+  constructor(root, { onLoadMore, onRetry, onDelete, onDeleteAll }) {
     this.root = root;
-    this.onDeleted = onDeleted;
+    this.onDelete = onDelete;
     this.list = root.querySelector('#history-list');
     this.more = root.querySelector('#history-more');
     this.empty = root.querySelector('#history-empty');
@@ -25,67 +20,43 @@ export class HistoryView {
     this.confirmYes = root.querySelector('#delete-all-confirm');
     this.confirmNo = root.querySelector('#delete-all-cancel');
     this.items = [];
-    this.cursor = null;
-    this.loading = false;
-    this.generation = 0;
-    this.lastAction = null;
 
-    this.more.addEventListener('click', () => this.loadMore());
+    this.more.addEventListener('click', () => onLoadMore());
+    root.querySelector('#history-retry').addEventListener('click', () => onRetry());
     this.deleteAll.addEventListener('click', () => this.askDeleteAll());
     this.confirmNo.addEventListener('click', () => this.hideConfirm(true));
-    this.confirmYes.addEventListener('click', () => this.doDeleteAll());
+    this.confirmYes.addEventListener('click', () => onDeleteAll());
     this.confirm.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.hideConfirm(true);
     });
   }
 
-  /** Load the first page afresh. */
-  async reload() {
-    this.generation++;
+  /** Empty the list before the first page is loaded afresh. */
+  reset() {
     this.items = [];
-    this.cursor = null;
     this.hideConfirm(false);
     this.list.replaceChildren();
     this.status.textContent = '';
-    await this.fetchPage(true);
   }
 
-  async loadMore() {
-    if (this.loading || !this.cursor) return;
-    await this.fetchPage(false);
-  }
-
-  async fetchPage(first) {
-    const gen = this.generation;
-    this.loading = true;
-    this.lastAction = first ? () => this.reload() : () => this.loadMore();
-    this.setError(null);
-    this.root.setAttribute('aria-busy', 'true');
-    this.more.setAttribute('aria-disabled', 'true');
-    if (first) this.status.textContent = t('state.loading');
-    try {
-      const page = await api.history(first ? null : this.cursor, PAGE_SIZE);
-      if (gen !== this.generation) return;
-      const items = (page && Array.isArray(page.items) && page.items) || [];
-      const firstNew = this.list.children.length;
-      this.items.push(...items);
-      this.list.append(...items.map((a) => this.renderItem(a)));
-      this.cursor = (page && page.nextCursor) || null;
-      if (first) this.status.textContent = '';
-      // After "load more", keep the keyboard user in the list: focus the first new item.
-      if (!first && items.length) this.list.children[firstNew]?.querySelector('a')?.focus();
-    } catch (err) {
-      if (gen !== this.generation) return;
-      if (first) this.status.textContent = '';
-      this.setError(err.code || 'generic');
-    } finally {
-      if (gen === this.generation) {
-        this.loading = false;
-        this.root.removeAttribute('aria-busy');
-        this.more.removeAttribute('aria-disabled');
-        this.sync();
-      }
+  /** A page is being loaded (busy) or has been (not busy); the first page says so in the status line. */
+  setLoading(busy, first) {
+    if (busy) {
+      this.root.setAttribute('aria-busy', 'true');
+      this.more.setAttribute('aria-disabled', 'true');
+    } else {
+      this.root.removeAttribute('aria-busy');
+      this.more.removeAttribute('aria-disabled');
     }
+    if (first) this.status.textContent = busy ? t('state.loading') : '';
+  }
+
+  /** Add a page of analyses; after "load more", keep the keyboard user in the list on the first new item. */
+  append(items, { first }) {
+    const firstNew = this.list.children.length;
+    this.items.push(...items);
+    this.list.append(...items.map((a) => this.renderItem(a)));
+    if (!first && items.length) this.list.children[firstNew]?.querySelector('a')?.focus();
   }
 
   setError(code) {
@@ -96,13 +67,10 @@ export class HistoryView {
     } else delete this.error.dataset.failureCode;
   }
 
-  retry() {
-    this.lastAction?.();
-  }
-
-  sync() {
-    this.more.hidden = !this.cursor;
-    const none = this.list.children.length === 0 && !this.loading && this.error.hidden;
+  /** Show or hide "load more", "delete all" and the empty note for the list as it is now. */
+  sync({ hasMore, loading }) {
+    this.more.hidden = !hasMore;
+    const none = this.list.children.length === 0 && !loading && this.error.hidden;
     this.empty.hidden = !none;
     this.deleteAll.hidden = this.list.children.length === 0;
     if (this.deleteAll.hidden) this.hideConfirm(false);
@@ -179,7 +147,7 @@ export class HistoryView {
             class: 'danger-quiet',
             dataset: { testid: 'delete-one' },
             'aria-label': t('history.deleteLabel', { time }),
-            onclick: (e) => this.deleteOne(a.id, e.currentTarget),
+            onclick: () => this.onDelete(a.id),
           },
           t('history.delete'),
         ),
@@ -187,26 +155,24 @@ export class HistoryView {
     );
   }
 
-  async deleteOne(id, button) {
-    const li = button.closest('li.history-item');
-    button.setAttribute('aria-disabled', 'true');
-    this.setError(null);
-    try {
-      await api.deleteAnalysis(id);
-    } catch (err) {
-      if (err.code !== 'not-found') {
-        button.removeAttribute('aria-disabled');
-        this.lastAction = () => this.deleteOne(id, button);
-        this.setError(err.code || 'generic');
-        return;
-      }
-    }
-    const next = li.nextElementSibling || li.previousElementSibling;
-    li.remove();
+  itemOf(id) {
+    return Array.from(this.list.children).find((li) => li.dataset.analysisId === id) || null;
+  }
+
+  /** Mark one item's delete button busy while its deletion is on the way. */
+  setDeleting(id, busy) {
+    const button = this.itemOf(id)?.querySelector('[data-testid=delete-one]');
+    if (busy) button?.setAttribute('aria-disabled', 'true');
+    else button?.removeAttribute('aria-disabled');
+  }
+
+  /** One analysis is gone: drop its item and move focus to a neighbour (or the heading). */
+  removed(id) {
+    const li = this.itemOf(id);
+    const next = li && (li.nextElementSibling || li.previousElementSibling);
+    li?.remove();
     this.items = this.items.filter((a) => a.id !== id);
     this.status.textContent = t('history.deleted');
-    this.onDeleted?.(id);
-    this.sync();
     if (next) next.querySelector('a')?.focus();
     else focusPanel(this.root.querySelector('h2'));
   }
@@ -223,26 +189,17 @@ export class HistoryView {
     if (restoreFocus && !this.deleteAll.hidden) this.deleteAll.focus();
   }
 
-  async doDeleteAll() {
-    this.confirmYes.setAttribute('aria-disabled', 'true');
-    this.setError(null);
-    try {
-      await api.deleteHistory();
-    } catch (err) {
-      this.lastAction = () => this.doDeleteAll();
-      this.setError(err.code || 'generic');
-      return;
-    } finally {
-      this.confirmYes.removeAttribute('aria-disabled');
-    }
-    this.generation++;
+  setDeletingAll(busy) {
+    if (busy) this.confirmYes.setAttribute('aria-disabled', 'true');
+    else this.confirmYes.removeAttribute('aria-disabled');
+  }
+
+  /** Every analysis is gone. */
+  allRemoved() {
     this.items = [];
-    this.cursor = null;
     this.list.replaceChildren();
     this.hideConfirm(false);
     this.status.textContent = t('history.allDeleted');
-    this.onDeleted?.(null);
-    this.sync();
     focusPanel(this.root.querySelector('h2'));
   }
 }

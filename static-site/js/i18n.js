@@ -42,7 +42,8 @@ const STRINGS = {
     'failure.unsupported-image': 'That kind of image isn’t supported. Try a JPEG or PNG photo.',
     'failure.unsupported-type': 'That kind of image isn’t supported. Try a JPEG or PNG photo.',
     'failure.image-too-large': 'That image is too big to read. Try a smaller photo.',
-    'failure.file-too-large': 'That photo is too large (10 MB at most).',
+    'failure.file-too-large': 'That photo is too large.',
+    'failure.file-too-large-limit': 'That photo is too large ({limit} at most).',
     'failure.corrupt-image': 'That photo looks damaged. Try another one.',
     'failure.no-face': 'No face found — try a closer, well-lit selfie.',
     'failure.photo-missing': 'Your photo didn’t arrive. Please try again.',
@@ -148,7 +149,8 @@ const STRINGS = {
     'failure.unsupported-image': '지원하지 않는 이미지 형식입니다. JPEG나 PNG 사진을 사용해 주세요.',
     'failure.unsupported-type': '지원하지 않는 이미지 형식입니다. JPEG나 PNG 사진을 사용해 주세요.',
     'failure.image-too-large': '이미지가 너무 커서 읽을 수 없습니다. 더 작은 사진을 사용해 주세요.',
-    'failure.file-too-large': '사진 파일이 너무 큽니다 (최대 10MB).',
+    'failure.file-too-large': '사진 파일이 너무 큽니다.',
+    'failure.file-too-large-limit': '사진 파일이 너무 큽니다 (최대 {limit}).',
     'failure.corrupt-image': '사진이 손상된 것 같습니다. 다른 사진을 사용해 주세요.',
     'failure.no-face': '얼굴을 찾지 못했습니다 — 밝은 곳에서 더 가까이 찍어 보세요.',
     'failure.photo-missing': '사진이 전달되지 않았습니다. 다시 시도해 주세요.',
@@ -295,6 +297,12 @@ export function applyStatic(root = document) {
 /** Percent text in the page language (e.g. "87%"). */
 export function percent(value) {
   return new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: 0 }).format(value || 0);
+}
+
+/** A byte count in the page language, in the binary units the server counts in (10485760 → "10 MB"). */
+export function formatBytes(bytes) {
+  const [unit, size] = bytes >= 1024 ** 2 ? ['megabyte', bytes / 1024 ** 2] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
+  return new Intl.NumberFormat(current, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
 }
 
 /** A localized date and time for an ISO timestamp. */

@@ -1,7 +1,7 @@
 // Shrink a photo in the browser before upload: EXIF orientation applied, longer side ≤ 1280 px,
 // re-encoded as JPEG (which also drops EXIF metadata such as location).
 
-import { ApiError } from './api.js';
+import { ApiError, tooLarge } from './api.js';
 
 export const MAX_SIDE = 1280;
 export const JPEG_QUALITY = 0.9;
@@ -116,7 +116,7 @@ export async function preparePhoto(file) {
   if (!file || file.size === 0) throw new ApiError('not-an-image', 'Empty file');
   // A drawing, not a photo (and the server refuses SVG too); everything else is left to the decoder.
   if (file.type === 'image/svg+xml' || /\.svgz?$/i.test(file.name || '')) throw new ApiError('not-an-image', 'SVG');
-  if (file.size > MAX_INPUT_BYTES) throw new ApiError('file-too-large', 'File too large to decode');
+  if (file.size > MAX_INPUT_BYTES) throw tooLarge(MAX_INPUT_BYTES, 'File too large to decode');
   try {
     const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
     const size = headerSize(head);

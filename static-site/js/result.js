@@ -1,7 +1,6 @@
 // The result view: photo with the face box, the emotion and its message, seven bars, the tracks,
 // mood chips / the sadness choice, and "other songs".
 
-import { api } from './api.js';
 import { h, srOnly } from './dom.js';
 import { lang, percent, t, formatTime } from './i18n.js';
 
@@ -87,14 +86,24 @@ export function trackItem(track, { embed = true } = {}) {
   );
 }
 
+/** Whether the result offers a choice (moods, or the sadness choice) before tracks are asked for. */
+export function asksForMoods(analysis) {
+  const r = (analysis && analysis.result) || {};
+  return !!r.asksForMoods || r.emotion === 'neutral';
+}
+
+export const waitsForChoice = (analysis) => asksForMoods(analysis) || (analysis.result || {}).emotion === 'sad';
+
 /**
- * One analysis shown in the result section. Keeps the picked moods and sadness choice, asks the
- * server for tracks, and re-renders itself when the page language changes.
+ * One analysis shown in the result section, with the tracks it is given (setTracks). Keeps the picked
+ * moods and sadness choice, raises onMoodsChosen({ moods, sadnessChoice }) and onOtherSongs(), and
+ * re-renders itself when the page language changes.
  */
 export class ResultView {
-  constructor(root, { onFocus } = {}) {
+  constructor(root, { onMoodsChosen, onOtherSongs }) {
     this.root = root;
-    this.onFocus = onFocus;
+    this.onMoodsChosen = onMoodsChosen;
+    this.onOtherSongs = onOtherSongs;
     this.analysis = null;
     this.photoUrl = null;
     this.moods = new Set();
@@ -103,7 +112,6 @@ export class ResultView {
     this.restarted = false;
     this.busy = false;
     this.trackError = null;
-    this.requestId = 0;
   }
 
   get id() {
@@ -120,25 +128,31 @@ export class ResultView {
     this.restarted = false;
     this.trackError = null;
     this.busy = false;
-    this.requestId++;
     this.render();
-    const r = analysis.result || {};
-    const waitsForChoice = this.asksForMoods || r.emotion === 'sad';
-    if (!this.tracks && !waitsForChoice) this.fetchTracks(false);
+  }
+
+  /** Track request news: { busy: true } when one is sent, then { tracks, restarted } or { error: code }. */
+  setTracks({ busy = false, tracks = this.tracks, restarted = this.restarted, error = null }) {
+    Object.assign(this, { busy, tracks, restarted, trackError: error });
+    this.updateTracks(!busy);
   }
 
   clear() {
     this.analysis = null;
     this.photoUrl = null;
-    this.requestId++;
     this.root.replaceChildren();
     delete this.root.dataset.analysisId;
     delete this.root.dataset.emotion;
   }
 
   get asksForMoods() {
-    const r = (this.analysis && this.analysis.result) || {};
-    return !!r.asksForMoods || r.emotion === 'neutral';
+    return asksForMoods(this.analysis);
+  }
+
+  /** What is picked now, as a track request. */
+  choice() {
+    const sad = this.analysis.result && this.analysis.result.emotion === 'sad';
+    return { moods: MOODS.filter((m) => this.moods.has(m)), sadnessChoice: sad ? this.sadnessChoice : null };
   }
 
   heading() {
@@ -249,7 +263,7 @@ export class ResultView {
             for (const b of this.root.querySelectorAll('[data-choice]')) {
               b.setAttribute('aria-pressed', String(b.dataset.choice === value));
             }
-            this.fetchTracks(false);
+            this.onMoodsChosen(this.choice());
           },
         },
         key === 'sad.match' ? '🌧️ ' : '☀️ ',
@@ -273,7 +287,7 @@ export class ResultView {
         dataset: { testid: 'get-tracks' },
         disabled: this.moods.size === 0,
         onclick: () => {
-          if (!this.busy && this.moods.size) this.fetchTracks(false);
+          if (!this.busy && this.moods.size) this.onMoodsChosen(this.choice());
         },
       },
       t('moods.get'),
@@ -323,7 +337,7 @@ export class ResultView {
         class: 'secondary',
         dataset: { testid: 'other-songs' },
         onclick: () => {
-          if (!this.busy) this.fetchTracks(true);
+          if (!this.busy) this.onOtherSongs();
         },
       },
       h('span', { 'aria-hidden': 'true' }, '🔀 '),
@@ -367,40 +381,6 @@ export class ResultView {
     if (get) {
       get.disabled = this.moods.size === 0;
       get.setAttribute('aria-disabled', String(this.busy));
-    }
-  }
-
-  async fetchTracks(more) {
-    const a = this.analysis;
-    if (!a) return;
-    const id = ++this.requestId;
-    this.busy = true;
-    this.trackError = null;
-    this.updateTracks(false);
-    try {
-      // "Other songs" repeats the current list's request (the server skips what it showed only
-      // for the same moods and choice); a new pick sends what is selected now.
-      const applied = this.tracks || {};
-      const request = more
-        ? { moods: Array.isArray(applied.moods) ? applied.moods : [], sadnessChoice: applied.sadnessChoice ?? null, more: true }
-        : {
-            moods: MOODS.filter((m) => this.moods.has(m)),
-            sadnessChoice: a.result && a.result.emotion === 'sad' ? this.sadnessChoice : null,
-            more: false,
-          };
-      const res = await api.requestTracks(a.id, request);
-      if (id !== this.requestId) return;
-      this.tracks = res;
-      this.restarted = !!(res && res.restarted);
-      this.analysis = { ...a, tracks: res };
-    } catch (err) {
-      if (id !== this.requestId) return;
-      this.trackError = err.code || 'generic';
-    } finally {
-      if (id === this.requestId) {
-        this.busy = false;
-        this.updateTracks(true);
-      }
     }
   }
 }

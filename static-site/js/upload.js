@@ -1,8 +1,6 @@
 // Upload a prepared photo: ask /api/uploads for a target, then POST the multipart form to it.
 
-import { api, ApiError } from './api.js';
-
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { api, ApiError, tooLarge } from './api.js';
 
 /**
  * POST multipart/form-data to the upload target: every upload.fields entry in order, the photo
@@ -40,7 +38,8 @@ export function postForm(target, blob, { onProgress, signal } = {}) {
       } else if (/EntityTooLarge/.test(xhr.responseText || '')) {
         code = 'file-too-large';
       }
-      reject(new ApiError(code, `Upload answered ${xhr.status}`, xhr.status));
+      const message = `Upload answered ${xhr.status}`;
+      reject(code === 'file-too-large' ? tooLarge(target.maxBytes, message, xhr.status) : new ApiError(code, message, xhr.status));
     };
     xhr.onerror = () => {
       signal?.removeEventListener('abort', abort);
@@ -58,17 +57,18 @@ export function postForm(target, blob, { onProgress, signal } = {}) {
   });
 }
 
-/** Ask for an upload target and send the photo. Resolves to the analysis id. */
+/**
+ * Ask for an upload target and send the photo. Resolves to { analysisId, maxBytes }. The size limit is
+ * the server's: it answers 413 file-too-large to a size over it, and otherwise says it as upload.maxBytes.
+ */
 export async function uploadPhoto(blob, { onProgress, signal } = {}) {
   if (!blob || blob.size === 0) throw new ApiError('not-an-image', 'Empty photo');
-  if (blob.size > MAX_UPLOAD_BYTES) throw new ApiError('file-too-large', 'Photo too large');
   const issued = await api.createUpload(blob.type || 'image/jpeg', blob.size, signal);
   if (!issued || !issued.analysisId || !issued.upload || !issued.upload.url) {
     throw new ApiError('internal-error', 'Malformed upload target');
   }
-  if (issued.upload.maxBytes && blob.size > issued.upload.maxBytes) {
-    throw new ApiError('file-too-large', 'Photo larger than the target allows');
-  }
+  const maxBytes = issued.upload.maxBytes || null;
+  if (maxBytes && blob.size > maxBytes) throw tooLarge(maxBytes, 'Photo larger than the target allows');
   await postForm(issued.upload, blob, { onProgress, signal });
-  return issued.analysisId;
+  return { analysisId: issued.analysisId, maxBytes };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Moodtunes.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -44,5 +45,27 @@ public sealed class FailureTests(BrowserFixture fixture) : BrowserTest(fixture)
             await Expect(item).ToHaveAttributeAsync("data-status", "failed");
             await Expect(item.Locator(".history-emotion")).ToHaveAttributeAsync("data-failure-code", "no-face");
         }
+    }
+
+    [Fact]
+    public async Task A_photo_over_the_targets_maxBytes_is_refused_on_the_phone_with_that_limit_in_the_message()
+    {
+        var phone = await OpenPhoneAsync();
+        // A target that allows less than any prepared photo: the page must take the limit from the answer.
+        await phone.Page.RouteAsync("**/api/uploads", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = JsonNode.Parse(await response.TextAsync())!;
+            body["upload"]!["maxBytes"] = 2048;
+            await route.FulfillAsync(new() { Response = response, Body = body.ToJsonString() });
+        });
+        var sent = 0;
+        phone.Page.Request += (_, request) => sent += request.Url.Contains("/local-uploads", StringComparison.Ordinal) ? 1 : 0;
+
+        await phone.ChooseFileAsync(MoodtunesPage.Photo(TestPhotos.Astronaut));
+
+        await phone.ExpectFailedAsync("file-too-large");
+        await Expect(phone.Page.GetByTestId("failure-message")).ToContainTextAsync("2 kB");
+        Assert.Equal(0, sent);
     }
 }

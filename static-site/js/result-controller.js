@@ -1,0 +1,49 @@
+// The result on screen and its tracks: shows an analysis in the result view and sends the track
+// requests the view raises; an answer to an older request, or for a result no longer shown, is dropped.
+
+import { api } from './api.js';
+import { waitsForChoice } from './result.js';
+
+export class ResultController {
+  /** view: a ResultView whose onMoodsChosen / onOtherSongs call chooseMoods / otherSongs. */
+  constructor(view) {
+    this.view = view;
+    this.requestId = 0;
+  }
+
+  get id() {
+    return this.view.id;
+  }
+
+  show(analysis, photoUrl) {
+    this.requestId++;
+    this.view.show(analysis, photoUrl);
+    if (!analysis.tracks && !waitsForChoice(analysis)) this.request({ moods: [], sadnessChoice: null, more: false });
+  }
+
+  clear() {
+    this.requestId++;
+    this.view.clear();
+  }
+
+  chooseMoods({ moods, sadnessChoice }) {
+    this.request({ moods, sadnessChoice, more: false });
+  }
+
+  /** "Other songs" repeats the current list's request: the server skips what it showed only for the same moods and choice. */
+  otherSongs() {
+    const applied = this.view.tracks || {};
+    this.request({ moods: Array.isArray(applied.moods) ? applied.moods : [], sadnessChoice: applied.sadnessChoice ?? null, more: true });
+  }
+
+  async request(body) {
+    const id = ++this.requestId;
+    this.view.setTracks({ busy: true });
+    try {
+      const tracks = await api.requestTracks(this.view.id, body);
+      if (id === this.requestId) this.view.setTracks({ tracks, restarted: !!(tracks && tracks.restarted) });
+    } catch (err) {
+      if (id === this.requestId) this.view.setTracks({ error: err.code || 'generic' });
+    }
+  }
+}
