@@ -1,15 +1,20 @@
-using AnalyzeFunction;
+using Moodtunes.Api;
+using Moodtunes.Api.Events;
+using Moodtunes.Spotify;
 using Moodtunes.Storage.Aws;
+using Moodtunes.Vision;
 
 // On Lambda the Web Adapter POSTs the S3 ObjectCreated event to /events (pass-through path).
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
-builder.Services.AddAnalyzeFunction(builder.Configuration);
+builder.Services.AddVision(builder.Configuration);
+builder.Services.AddSpotifyLinks(builder.Configuration);
+builder.Services.AddMoodtunesApi().AddEvents();
 
 var app = builder.Build();
 app.MapGet("/", () => "AnalyzeFunction ready");
 app.MapOpenApi();
-app.MapAnalyzeFunction();
+app.MapEvents();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -1,17 +1,18 @@
-using AnalyzeFunction;
+using Moodtunes.Api.Events;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.Local;
 
 namespace Moodtunes.LocalServer;
 
 /// <summary>
-/// Runs the analyze function for each uploaded photo, as the S3 trigger does on AWS: a few at once,
+/// Analyses each uploaded photo, as the S3 trigger does on AWS: a few at once,
 /// retried like Lambda retries an event. At start it re-queues photos still on disk: photos are deleted
 /// once analysed, so any left are uploads a previous run did not finish.
 /// </summary>
 public sealed partial class LocalAnalysisWorker(
     PhotoUploadedQueue queue,
     FileSystemPhotoStore photos,
-    IServiceProvider services,
+    PhotoAnalysisService analysis,
     LocalServerOptions options,
     ILogger<LocalAnalysisWorker> logger) : BackgroundService
 {
@@ -19,7 +20,7 @@ public sealed partial class LocalAnalysisWorker(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var key in photos.RecoverKeys("photos/"))
+        foreach (var key in photos.RecoverKeys(PhotoKey.Prefix))
         {
             queue.Enqueue(key);
         }
@@ -32,12 +33,11 @@ public sealed partial class LocalAnalysisWorker(
 
     private async ValueTask ProcessAsync(string key, CancellationToken cancellationToken)
     {
-        var processor = services.GetRequiredService<PhotoAnalysisProcessor>();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var outcome = await processor.ProcessAsync(key, cancellationToken).ConfigureAwait(false);
+                var outcome = await analysis.ProcessAsync(key, cancellationToken).ConfigureAwait(false);
                 LogProcessed(key, outcome);
                 return;
             }

@@ -1,14 +1,19 @@
-using AnalyzeFunction;
+using Moodtunes.Api;
+using Moodtunes.Api.Analyses;
+using Moodtunes.Api.Events;
+using Moodtunes.Api.History;
+using Moodtunes.Api.Tracks;
+using Moodtunes.Api.Uploads;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Spotify;
 using Moodtunes.Storage.Local;
-using RecommendFunction;
-using UploadFunction;
+using Moodtunes.Vision;
 
 namespace Moodtunes.LocalServer;
 
 /// <summary>
-/// All three functions in one process, on embedded storage, with the page. The analyze function is fed by
-/// the in-process upload queue, so its S3 endpoint (/events) is not exposed on the network.
+/// Every feature of the API in one process, on embedded storage, with the page. Photos reach the analysis
+/// through the in-process upload queue, so the storage-event endpoint (/events) is not exposed.
 /// </summary>
 public static class LocalServerComposition
 {
@@ -22,9 +27,9 @@ public static class LocalServerComposition
             DataDirectory = options.DataDirectory,
             UploadUrl = new Uri(LocalUploadEndpoints.Path, UriKind.Relative),
         });
-        builder.Services.AddUploadFunction();
-        builder.Services.AddAnalyzeFunction(builder.Configuration);
-        builder.Services.AddRecommendFunction(builder.Configuration);
+        builder.Services.AddVision(builder.Configuration);
+        builder.Services.AddSpotifyLinks(builder.Configuration);
+        builder.Services.AddMoodtunesApi().AddUploads().AddAnalyses().AddTracks().AddHistory().AddEvents();
         builder.Services.AddSingleton<PhotoUploadedQueue>();
         builder.Services.AddHostedService<LocalAnalysisWorker>();
         builder.AddRequestLimits(options);
@@ -37,8 +42,10 @@ public static class LocalServerComposition
         app.UseRequestLimits();
         app.UsePage(options);
         app.MapOpenApi();
-        app.MapUploadFunction();
-        app.MapRecommendFunction();
+        app.MapUploads();
+        app.MapAnalyses();
+        app.MapTracks();
+        app.MapHistory();
         app.MapLocalUploads(PhotoLimits.MaxBytes);
         return app;
     }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
-using Moodtunes.Web;
 
 namespace Moodtunes.LocalServer;
 

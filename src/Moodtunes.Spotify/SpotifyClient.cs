@@ -41,23 +41,10 @@ public sealed class SpotifyClient(IHttpClientFactory httpClientFactory, SpotifyO
         return [.. response?.Tracks?.Items?.OfType<SpotifyTrack>() ?? []];
     }
 
-    /// <summary>The track with this Spotify id, or null when Spotify does not know it.</summary>
-    public Task<SpotifyTrack?> GetTrackAsync(string spotifyTrackId, CancellationToken cancellationToken)
-    {
-        // Spotify ids are base62; anything else could reshape the request path.
-        if (string.IsNullOrEmpty(spotifyTrackId) || !spotifyTrackId.All(char.IsAsciiLetterOrDigit))
-        {
-            throw new ArgumentException("A Spotify track id is base62.", nameof(spotifyTrackId));
-        }
-
-        return GetAsync<SpotifyTrack>($"v1/tracks/{spotifyTrackId}", cancellationToken);
-    }
-
     public void Dispose() => _tokenLock.Dispose();
 
     private static string Unquote(string value) => value.Replace("\"", string.Empty, StringComparison.Ordinal);
 
-    /// <returns>The parsed body, or default for 404.</returns>
     private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
@@ -65,11 +52,6 @@ public sealed class SpotifyClient(IHttpClientFactory httpClientFactory, SpotifyO
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return default;
-        }
-
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             // A revoked or early-expired token: forget it so the next call asks for a fresh one.

@@ -15,11 +15,6 @@ public static class SpotifyServiceCollectionExtensions
     public static IServiceCollection AddSpotifyLinks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(ITrackLinkResolver)))
-        {
-            return services; // several functions in one host (the local server) share one resolver
-        }
-
         var section = configuration.GetSection(SpotifyOptions.SectionName);
         var clientId = section["ClientId"];
         var clientSecret = section["ClientSecret"];

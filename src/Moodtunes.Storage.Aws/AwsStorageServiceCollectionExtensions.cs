@@ -10,30 +10,34 @@ namespace Moodtunes.Storage.Aws;
 public static class AwsStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IAnalysisStore"/> (DynamoDB), <see cref="IPhotoStore"/> and <see cref="IUploadTargetIssuer"/> (S3)
-    /// as singletons, with <see cref="AwsStorageOptions"/> read from <paramref name="storageSection"/> (the "Storage"
-    /// section: TableName, BucketName, optional ServiceUrl). SDK clients and <see cref="TimeProvider"/> are only
-    /// added when none is registered; they take region and credentials from the environment as usual.
+    /// Registers <see cref="IAnalysisStore"/> (DynamoDB), <see cref="IPhotoStore"/>, <see cref="IUploadTargetIssuer"/>
+    /// and <see cref="IStorageEventReader"/> (S3) as singletons, with <see cref="AwsStorageOptions"/> read from
+    /// <paramref name="storageSection"/> (the "Storage" section: TableName, BucketName, optional ServiceUrl) when
+    /// first needed. SDK clients and <see cref="TimeProvider"/> are only added when none is registered; they take
+    /// region and credentials from the environment as usual.
     /// </summary>
-    /// <exception cref="InvalidOperationException">TableName or BucketName is missing, or ServiceUrl is not an absolute http(s) URL.</exception>
+    /// <remarks>
+    /// Resolving a store throws <see cref="InvalidOperationException"/> when TableName or BucketName is missing or
+    /// ServiceUrl is not an absolute http(s) URL.
+    /// </remarks>
     public static IServiceCollection AddAwsStorage(this IServiceCollection services, IConfiguration storageSection)
     {
-        var options = ReadOptions(storageSection);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(options);
-        services.TryAddSingleton<IAmazonDynamoDB>(_ => options.ServiceUrl is { } url
+        services.AddSingleton(_ => ReadOptions(storageSection));
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => sp.GetRequiredService<AwsStorageOptions>().ServiceUrl is { } url
             ? new AmazonDynamoDBClient(new AmazonDynamoDBConfig { ServiceURL = url.ToString() })
             : new AmazonDynamoDBClient());
 
         // Emulators serve buckets by path, not by virtual host.
-        services.TryAddSingleton<IAmazonS3>(_ => options.ServiceUrl is { } url
+        services.TryAddSingleton<IAmazonS3>(sp => sp.GetRequiredService<AwsStorageOptions>().ServiceUrl is { } url
             ? new AmazonS3Client(new AmazonS3Config { ServiceURL = url.ToString(), ForcePathStyle = true })
             : new AmazonS3Client());
         services.AddSingleton<IAnalysisStore>(sp => new DynamoDbAnalysisStore(
-            sp.GetRequiredService<IAmazonDynamoDB>(), options.TableName, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IPhotoStore>(sp => new S3PhotoStore(sp.GetRequiredService<IAmazonS3>(), options.BucketName));
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<AwsStorageOptions>().TableName, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPhotoStore>(sp => new S3PhotoStore(sp.GetRequiredService<IAmazonS3>(), sp.GetRequiredService<AwsStorageOptions>().BucketName));
         services.AddSingleton<IUploadTargetIssuer>(sp =>
-            new S3UploadTargetIssuer(sp.GetRequiredService<IAmazonS3>(), options.BucketName));
+            new S3UploadTargetIssuer(sp.GetRequiredService<IAmazonS3>(), sp.GetRequiredService<AwsStorageOptions>().BucketName));
+        services.AddSingleton<IStorageEventReader, S3EventReader>();
         return services;
     }
 

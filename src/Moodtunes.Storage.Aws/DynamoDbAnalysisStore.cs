@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moodtunes.Core.Analyses;
@@ -64,8 +62,8 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
 
         var values = new Dictionary<string, AttributeValue>
         {
-            [":status"] = new() { S = StatusName(finished.Status) },
-            [":pending"] = new() { S = StatusName(AnalysisStatus.Pending) },
+            [":status"] = new() { S = AnalysisRecord.StatusName(finished.Status) },
+            [":pending"] = new() { S = AnalysisRecord.StatusName(AnalysisStatus.Pending) },
             [":now"] = Epoch(Now()),
         };
         var set = new List<string> { "#status = :status" };
@@ -76,7 +74,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
             ["#status"] = "Status",
             ["#expires"] = TimeToLiveAttribute,
         };
-        foreach (var (attribute, value) in FinishedAttributes(finished))
+        foreach (var (attribute, value) in FinishedAttributes(AnalysisRecord.From(finished)))
         {
             var name = $"#{attribute}";
             names[name] = attribute;
@@ -134,8 +132,8 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                     },
                     ExpressionAttributeValues = new()
                     {
-                        [":tracks"] = new() { S = AnalysisJson.Serialize(tracks) },
-                        [":pending"] = new() { S = StatusName(AnalysisStatus.Pending) },
+                        [":tracks"] = new() { S = StoredDocuments.Write(tracks) },
+                        [":pending"] = new() { S = AnalysisRecord.StatusName(AnalysisStatus.Pending) },
                         [":now"] = Epoch(Now()),
                     },
                 },
@@ -260,12 +258,13 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
 
     private static Dictionary<string, AttributeValue> ToItem(Analysis analysis)
     {
-        var item = Key(analysis.DeviceId, analysis.Id);
-        item["Status"] = new() { S = StatusName(analysis.Status) };
-        item["CreatedAt"] = new() { S = StorageEncoding.FormatInstant(analysis.CreatedAt) };
+        var record = AnalysisRecord.From(analysis);
+        var item = Key(record.DeviceId, record.AnalysisId);
+        item["Status"] = new() { S = record.Status };
+        item["CreatedAt"] = new() { S = record.CreatedAt };
         item[TimeToLiveAttribute] = Epoch(analysis.ExpiresAt);
-        item["PhotoKey"] = new() { S = analysis.PhotoKey };
-        foreach (var (attribute, value) in FinishedAttributes(analysis))
+        item["PhotoKey"] = new() { S = record.PhotoKey };
+        foreach (var (attribute, value) in FinishedAttributes(record))
         {
             if (value is not null)
             {
@@ -277,30 +276,31 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
     }
 
     /// <summary>The attributes a finish writes; null means absent (DynamoDB has no use for stored nulls).</summary>
-    private static IEnumerable<(string Attribute, AttributeValue? Value)> FinishedAttributes(Analysis analysis)
+    private static IEnumerable<(string Attribute, AttributeValue? Value)> FinishedAttributes(AnalysisRecord record)
     {
-        yield return ("FinishedAt", analysis.FinishedAt is { } f ? new() { S = StorageEncoding.FormatInstant(f) } : null);
-        yield return ("Result", Json(analysis.Result));
-        yield return ("Failure", Json(analysis.Failure));
-        yield return ("Tracks", Json(analysis.Tracks));
+        yield return ("FinishedAt", Text(record.FinishedAt));
+        yield return ("Result", Text(record.Result));
+        yield return ("Failure", Text(record.Failure));
+        yield return ("Tracks", Text(record.Tracks));
     }
 
-    private static AttributeValue? Json<T>(T? value) where T : class =>
-        value is null ? null : new AttributeValue { S = AnalysisJson.Serialize(value) };
+    private static AttributeValue? Text(string? value) => value is null ? null : new AttributeValue { S = value };
 
-    private static Analysis FromItem(Dictionary<string, AttributeValue> item) => new()
+    private static Analysis FromItem(Dictionary<string, AttributeValue> item)
     {
-        DeviceId = item[PartitionKeyName].S,
-        Id = item[SortKeyName].S,
-        Status = Enum.Parse<AnalysisStatus>(item["Status"].S, ignoreCase: true),
-        CreatedAt = StorageEncoding.ParseInstant(item["CreatedAt"].S),
-        FinishedAt = item.TryGetValue("FinishedAt", out var f) ? StorageEncoding.ParseInstant(f.S) : null,
-        ExpiresAt = ReadExpiry(item),
-        PhotoKey = item["PhotoKey"].S,
-        Result = item.TryGetValue("Result", out var r) ? AnalysisJson.Deserialize<AnalysisResult>(r.S) : null,
-        Failure = item.TryGetValue("Failure", out var e) ? AnalysisJson.Deserialize<AnalysisFailure>(e.S) : null,
-        Tracks = item.TryGetValue("Tracks", out var t) ? AnalysisJson.Deserialize<TrackSelection>(t.S) : null,
-    };
+        string? Optional(string attribute) => item.TryGetValue(attribute, out var value) ? value.S : null;
+        return new AnalysisRecord(
+            item[PartitionKeyName].S,
+            item[SortKeyName].S,
+            item["Status"].S,
+            item["CreatedAt"].S,
+            Optional("FinishedAt"),
+            ReadExpiry(item).ToUnixTimeSeconds(),
+            item["PhotoKey"].S,
+            Optional("Result"),
+            Optional("Failure"),
+            Optional("Tracks")).ToAnalysis();
+    }
 
     private static DateTimeOffset ReadExpiry(Dictionary<string, AttributeValue> item) =>
         DateTimeOffset.FromUnixTimeSeconds(long.Parse(item[TimeToLiveAttribute].N, CultureInfo.InvariantCulture));
@@ -308,6 +308,4 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
     /// <summary>TTL wants whole epoch seconds; the fraction is dropped (the record expires up to 1 s early).</summary>
     private static AttributeValue Epoch(DateTimeOffset instant) =>
         new() { N = instant.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
-
-    private static string StatusName(AnalysisStatus status) => status.ToString().ToLowerInvariant();
 }

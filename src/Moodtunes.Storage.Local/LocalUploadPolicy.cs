@@ -31,6 +31,8 @@ public sealed class LocalUploadPolicy
 {
     private const int MinKeyBytes = 32;
 
+    private static readonly JsonSerializerOptions PolicyJson = new(JsonSerializerDefaults.Web);
+
     private readonly byte[] _signingKey;
     private readonly TimeProvider _time;
 
@@ -45,7 +47,7 @@ public sealed class LocalUploadPolicy
     public (string Policy, string Signature) Sign(UploadPolicy policy)
     {
         var document = new PolicyDocument(policy.Key, policy.ContentType, policy.MaxBytes, policy.ExpiresAt);
-        var encoded = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(document, AnalysisJson.Options));
+        var encoded = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(document, PolicyJson));
         return (encoded, Base64Url.EncodeToString(Mac(encoded)));
     }
 
@@ -78,7 +80,7 @@ public sealed class LocalUploadPolicy
         try
         {
             return Base64Url.IsValid(encodedPolicy)
-                ? JsonSerializer.Deserialize<PolicyDocument>(Base64Url.DecodeFromChars(encodedPolicy), AnalysisJson.Options)
+                ? JsonSerializer.Deserialize<PolicyDocument>(Base64Url.DecodeFromChars(encodedPolicy), PolicyJson)
                 : null;
         }
         catch (JsonException)

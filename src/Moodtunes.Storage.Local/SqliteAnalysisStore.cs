@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Moodtunes.Core.Analyses;
 
@@ -134,7 +131,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             UPDATE Analyses SET Tracks = $tracks
             WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status <> 'pending' AND ExpiresAt > $now;
             """;
-        command.Parameters.AddWithValue("$tracks", AnalysisJson.Serialize(tracks));
+        command.Parameters.AddWithValue("$tracks", StoredDocuments.Write(tracks));
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$analysisId", analysisId);
         command.Parameters.AddWithValue("$now", Now());
@@ -224,32 +221,32 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
 
     private static void AddRecord(SqliteCommand command, Analysis analysis)
     {
-        command.Parameters.AddWithValue("$deviceId", analysis.DeviceId);
-        command.Parameters.AddWithValue("$analysisId", analysis.Id);
-        command.Parameters.AddWithValue("$status", analysis.Status.ToString().ToLowerInvariant());
-        command.Parameters.AddWithValue("$createdAt", StorageEncoding.FormatInstant(analysis.CreatedAt));
-        command.Parameters.AddWithValue("$finishedAt", analysis.FinishedAt is { } f ? StorageEncoding.FormatInstant(f) : DBNull.Value);
-        command.Parameters.AddWithValue("$expiresAt", analysis.ExpiresAt.ToUnixTimeSeconds());
-        command.Parameters.AddWithValue("$photoKey", analysis.PhotoKey);
-        command.Parameters.AddWithValue("$result", Json(analysis.Result));
-        command.Parameters.AddWithValue("$failure", Json(analysis.Failure));
-        command.Parameters.AddWithValue("$tracks", Json(analysis.Tracks));
+        var record = AnalysisRecord.From(analysis);
+        command.Parameters.AddWithValue("$deviceId", record.DeviceId);
+        command.Parameters.AddWithValue("$analysisId", record.AnalysisId);
+        command.Parameters.AddWithValue("$status", record.Status);
+        command.Parameters.AddWithValue("$createdAt", record.CreatedAt);
+        command.Parameters.AddWithValue("$finishedAt", (object?)record.FinishedAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("$expiresAt", record.ExpiresAt);
+        command.Parameters.AddWithValue("$photoKey", record.PhotoKey);
+        command.Parameters.AddWithValue("$result", (object?)record.Result ?? DBNull.Value);
+        command.Parameters.AddWithValue("$failure", (object?)record.Failure ?? DBNull.Value);
+        command.Parameters.AddWithValue("$tracks", (object?)record.Tracks ?? DBNull.Value);
     }
 
-    private static object Json<T>(T? value) where T : class =>
-        value is null ? DBNull.Value : AnalysisJson.Serialize(value);
-
-    private static Analysis ReadRecord(SqliteDataReader reader) => new()
+    private static Analysis ReadRecord(SqliteDataReader reader)
     {
-        DeviceId = reader.GetString(0),
-        Id = reader.GetString(1),
-        Status = Enum.Parse<AnalysisStatus>(reader.GetString(2), ignoreCase: true),
-        CreatedAt = StorageEncoding.ParseInstant(reader.GetString(3)),
-        FinishedAt = reader.IsDBNull(4) ? null : StorageEncoding.ParseInstant(reader.GetString(4)),
-        ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
-        PhotoKey = reader.GetString(6),
-        Result = reader.IsDBNull(7) ? null : AnalysisJson.Deserialize<AnalysisResult>(reader.GetString(7)),
-        Failure = reader.IsDBNull(8) ? null : AnalysisJson.Deserialize<AnalysisFailure>(reader.GetString(8)),
-        Tracks = reader.IsDBNull(9) ? null : AnalysisJson.Deserialize<TrackSelection>(reader.GetString(9)),
-    };
+        string? Text(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+        return new AnalysisRecord(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            Text(4),
+            reader.GetInt64(5),
+            reader.GetString(6),
+            Text(7),
+            Text(8),
+            Text(9)).ToAnalysis();
+    }
 }

@@ -1,15 +1,22 @@
+using Moodtunes.Api;
+using Moodtunes.Api.Analyses;
+using Moodtunes.Api.History;
+using Moodtunes.Api.Tracks;
+using Moodtunes.Spotify;
 using Moodtunes.Storage.Aws;
-using RecommendFunction;
 
 // On Lambda this runs behind the AWS Lambda Web Adapter, which turns API Gateway events into requests.
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
-builder.Services.AddRecommendFunction(builder.Configuration);
+builder.Services.AddSpotifyLinks(builder.Configuration);
+builder.Services.AddMoodtunesApi().AddAnalyses().AddTracks().AddHistory();
 
 var app = builder.Build();
 app.MapGet("/", () => "RecommendFunction ready");
 app.MapOpenApi();
-app.MapRecommendFunction();
+app.MapAnalyses();
+app.MapTracks();
+app.MapHistory();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

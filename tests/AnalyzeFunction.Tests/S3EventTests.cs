@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
+using Moodtunes.Storage;
 using Moodtunes.Testing;
 
 namespace AnalyzeFunction.Tests;
@@ -29,12 +31,12 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
         Assert.NotNull(done.FinishedAt);
         Assert.Null(done.Failure);
         var result = Assert.IsType<AnalysisResult>(done.Result);
-        Assert.Equal("happy", result.Emotion);
+        Assert.Equal(Emotion.Happy, result.Emotion);
         Assert.NotEmpty(result.Faces);
         Assert.Equal((512, 512), (result.ImageWidth, result.ImageHeight));
         var tracks = Assert.IsType<TrackSelection>(done.Tracks);
         Assert.InRange(tracks.Current.Count, 5, int.MaxValue);
-        Assert.All(tracks.Current, t => Assert.Contains(TrackCatalog.Default.WithLabel("happy"), c => c.Track.Id == t.Id));
+        Assert.All(tracks.Current, t => Assert.Contains(TrackCatalog.Default.WithLabel(CatalogLabel.Happy), c => c.Track.Id == t.Id));
         Assert.Equal(pending.CreatedAt, done.CreatedAt);
         Assert.False(File.Exists(factory.PhotoPath(pending.PhotoKey)));
     }
@@ -105,7 +107,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
         Assert.Equal(["already-finished"], replay);
         var after = await StoredAsync(pending);
         Assert.Equal(first.FinishedAt, after.FinishedAt);
-        Assert.Equal(AnalysisJson.Serialize(first.Result), AnalysisJson.Serialize(after.Result));
+        Assert.Equal(StoredDocuments.Write(first.Result!), StoredDocuments.Write(after.Result!));
         Assert.Equal(first.Tracks!.Current, after.Tracks!.Current);
         Assert.False(File.Exists(factory.PhotoPath(pending.PhotoKey)));
     }
@@ -134,7 +136,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
             (first.PhotoKey, happy.Length), (second.PhotoKey, BadFiles.Pdf.Length), (third.PhotoKey, 1)));
 
         Assert.Equal(["done", "failed", "done"], outcomes);
-        Assert.Equal("happy", (await StoredAsync(first)).Result?.Emotion);
+        Assert.Equal(Emotion.Happy, (await StoredAsync(first)).Result?.Emotion);
         Assert.Equal(FailureCode.NotAnImage, (await StoredAsync(second)).Failure?.Code);
         Assert.Equal(AnalysisStatus.Done, (await StoredAsync(third)).Status);
     }

@@ -1,6 +1,8 @@
 using System.Text;
 using Amazon.S3.Model;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
+using Moodtunes.Storage;
 using Moodtunes.Storage.Aws;
 using Moodtunes.Testing;
 using Moodtunes.Testing.Aws;
@@ -30,7 +32,7 @@ public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions
         var finished = await Analyses.GetAsync(pending.DeviceId, pending.Id, CancellationToken.None);
         Assert.NotNull(finished);
         Assert.Equal(AnalysisStatus.Done, finished.Status);
-        Assert.Equal("happy", finished.Result?.Emotion);
+        Assert.Equal(Emotion.Happy, finished.Result?.Emotion);
         Assert.NotEmpty(finished.Tracks?.Current ?? []);
         Assert.Null(await PhotoAsync(pending.PhotoKey));
     }
@@ -48,7 +50,7 @@ public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions
 
         Assert.Equal(["already-finished"], processed);
         var after = await Analyses.GetAsync(pending.DeviceId, pending.Id, CancellationToken.None);
-        Assert.Equal(AnalysisJson.Serialize(first!), AnalysisJson.Serialize(after!));
+        Assert.Equal(AnalysisRecord.From(first!), AnalysisRecord.From(after!));
         Assert.Null(await PhotoAsync(pending.PhotoKey));
     }
 

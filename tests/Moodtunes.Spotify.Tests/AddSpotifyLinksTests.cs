@@ -46,7 +46,7 @@ public sealed class AddSpotifyLinksTests
     [Fact]
     public async Task The_pass_through_returns_the_track_unchanged()
     {
-        var track = new Track("x", "Title", "Artist", "en", SpotifyLinks.Search("Title", "Artist"), null);
+        var track = new Track("x", "Title", "Artist", TrackLanguage.En, SpotifyLinks.Search("Title", "Artist"), null);
         Assert.Same(track, await new PassThroughTrackLinkResolver().ResolveAsync(track, CancellationToken.None));
     }
 

@@ -20,7 +20,6 @@ internal sealed class FakeSpotify : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, object[]> _searchResults = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, object> _tracks = new(StringComparer.Ordinal);
 
     private FakeSpotify(WebApplication app) => _app = app;
 
@@ -47,7 +46,6 @@ internal sealed class FakeSpotify : IAsyncDisposable
         var fake = new FakeSpotify(app);
         app.MapPost("/api/token", fake.Token);
         app.MapGet("/v1/search", fake.Search);
-        app.MapGet("/v1/tracks/{id}", fake.Track);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         fake.BaseAddress = new Uri(address + "/");
@@ -57,8 +55,6 @@ internal sealed class FakeSpotify : IAsyncDisposable
     /// <summary>Search answers for the query <c>track:"title" artist:"artist"</c>.</summary>
     public void AddSearchResult(string title, string artist, params object[] items) =>
         _searchResults[SpotifyClient.SearchQuery(title, artist)] = items;
-
-    public void AddTrack(object track, string id) => _tracks[id] = track;
 
     /// <summary>A track object as Spotify documents it (the fields a client would see).</summary>
     public static object TrackJson(string id, string name, params string[] artists) => new
@@ -130,12 +126,6 @@ internal sealed class FakeSpotify : IAsyncDisposable
                 items,
             },
         });
-    }
-
-    private IResult Track(HttpRequest request, string id)
-    {
-        ApiRequests.Enqueue(new RecordedRequest(request.Headers.Authorization.ToString(), null, null, request.Query));
-        return _tracks.TryGetValue(id, out var track) ? Results.Json(track) : Error(HttpStatusCode.NotFound);
     }
 }
 

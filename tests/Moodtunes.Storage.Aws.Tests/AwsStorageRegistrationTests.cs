@@ -28,6 +28,7 @@ public sealed class AwsStorageRegistrationTests(EmulatorFixture emulators)
         Assert.IsType<DynamoDbAnalysisStore>(services.GetRequiredService<IAnalysisStore>());
         Assert.IsType<S3PhotoStore>(services.GetRequiredService<IPhotoStore>());
         Assert.IsType<S3UploadTargetIssuer>(services.GetRequiredService<IUploadTargetIssuer>());
+        Assert.IsType<S3EventReader>(services.GetRequiredService<IStorageEventReader>());
     }
 
     [Theory]
@@ -38,19 +39,25 @@ public sealed class AwsStorageRegistrationTests(EmulatorFixture emulators)
         var values = new Dictionary<string, string?> { ["Storage:TableName"] = "t", ["Storage:BucketName"] = "b" };
         values.Remove($"Storage:{missing}");
 
-        var error = Assert.Throws<InvalidOperationException>(() => Provider(values));
+        using var services = Provider(values);
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IAnalysisStore>());
 
         Assert.Contains($"Storage:{missing}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_relative_service_url_is_rejected() =>
-        Assert.Throws<InvalidOperationException>(() => Provider(new()
+    public void A_relative_service_url_is_rejected()
+    {
+        using var services = Provider(new()
         {
             ["Storage:TableName"] = "t",
             ["Storage:BucketName"] = "b",
             ["Storage:ServiceUrl"] = "localhost:4566",
-        }));
+        });
+
+        Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IPhotoStore>());
+    }
 
     [Fact]
     public async Task Clients_registered_by_the_app_are_kept_and_the_stores_work_through_them()

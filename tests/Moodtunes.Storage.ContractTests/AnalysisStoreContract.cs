@@ -1,4 +1,5 @@
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.ContractTests;
@@ -91,7 +92,7 @@ public abstract class AnalysisStoreContract
         Assert.True(await Store.TryFinishAsync(first, None));
 
         Assert.False(await Store.TryFinishAsync(Failed(pending, Start.AddSeconds(5)), None));
-        Assert.False(await Store.TryFinishAsync(Done(pending, Start.AddSeconds(6), "sad"), None));
+        Assert.False(await Store.TryFinishAsync(Done(pending, Start.AddSeconds(6), Emotion.Sad), None));
 
         AssertSame(first, await Store.GetAsync(pending.DeviceId, pending.Id, None));
     }
@@ -112,7 +113,7 @@ public abstract class AnalysisStoreContract
         var pending = Pending(NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
         var candidates = Enumerable.Range(0, 12)
-            .Select(i => i % 2 == 0 ? Done(pending, Start.AddSeconds(i), $"emotion-{i}") : Failed(pending, Start.AddSeconds(i)))
+            .Select(i => i % 2 == 0 ? Done(pending, Start.AddSeconds(i), (Emotion)(i / 2)) : Failed(pending, Start.AddSeconds(i)))
             .ToList();
 
         var outcomes = await Task.WhenAll(candidates.Select(c => Task.Run(() => Store.TryFinishAsync(c, None))));

@@ -1,5 +1,7 @@
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
+using Moodtunes.Storage;
 
 namespace Moodtunes.Storage.ContractTests;
 
@@ -20,7 +22,7 @@ public static class TestAnalyses
             ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(createdAt.ToUnixTimeSeconds()) + Lifetime,
         };
 
-    public static Analysis Done(Analysis pending, DateTimeOffset finishedAt, string emotion = "happy") => pending with
+    public static Analysis Done(Analysis pending, DateTimeOffset finishedAt, Emotion emotion = Emotion.Happy) => pending with
     {
         Status = AnalysisStatus.Done,
         FinishedAt = finishedAt,
@@ -41,7 +43,7 @@ public static class TestAnalyses
                     Width = 0.25f,
                     Height = 0.25f,
                     DetectionScore = 0.97f,
-                    Emotions = new Dictionary<string, float> { [emotion] = 0.87f, ["neutral"] = 0.13f },
+                    Emotions = new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => e == emotion ? 0.87f : e == Emotion.Neutral ? 0.13f : 0f)]),
                 },
             ],
         },
@@ -57,9 +59,9 @@ public static class TestAnalyses
 
     public static TrackSelection Tracks(params string[] ids) => new()
     {
-        Moods = ["relaxing"],
+        Moods = [Mood.Relaxing],
         SadnessChoice = null,
-        Current = [.. ids.Select(id => new Track(id, $"Title {id}", "Artist", "ko", $"https://example.org/{id}", null))],
+        Current = [.. ids.Select(id => new Track(id, $"Title {id}", "Artist", TrackLanguage.Ko, $"https://example.org/{id}", null))],
         ShownIds = ids,
     };
 
@@ -67,6 +69,6 @@ public static class TestAnalyses
     public static void AssertSame(Analysis expected, Analysis? actual)
     {
         Assert.NotNull(actual);
-        Assert.Equal(AnalysisJson.Serialize(expected), AnalysisJson.Serialize(actual));
+        Assert.Equal(AnalysisRecord.From(expected), AnalysisRecord.From(actual));
     }
 }

@@ -49,7 +49,7 @@ public sealed class TestDevice : IDisposable
             {
                 ImageWidth = 1280,
                 ImageHeight = 960,
-                Emotion = emotion.ToWire(),
+                Emotion = emotion,
                 Confidence = 0.87f,
                 AsksForMoods = false,
                 ElapsedMilliseconds = 21.4,
@@ -58,7 +58,7 @@ public sealed class TestDevice : IDisposable
                     new FaceResult
                     {
                         X = 0.31f, Y = 0.12f, Width = 0.25f, Height = 0.25f, DetectionScore = 0.97f,
-                        Emotions = Enum.GetValues<Emotion>().ToDictionary(e => e.ToWire(), e => e == emotion ? 0.87f : 0.02f),
+                        Emotions = new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => e == emotion ? 0.87f : 0.02f)]),
                     },
                 ],
             },

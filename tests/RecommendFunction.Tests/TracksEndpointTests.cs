@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Moodtunes.Core;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
@@ -52,7 +53,7 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
     {
         using var device = new TestDevice(factory);
         var done = await device.SeedDoneAsync(Emotion.Happy);
-        var candidates = TrackCatalog.Default.WithLabel("relaxing").Count;
+        var candidates = TrackCatalog.Default.WithLabel(CatalogLabel.Relaxing).Count;
         var request = new { moods = new[] { "relaxing" }, sadnessChoice = (string?)null, more = false };
 
         var offered = new HashSet<string>(TrackIds(await device.PostTracksAsync(done.Id, request)));
@@ -127,5 +128,5 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         [.. selection.GetProperty("current").EnumerateArray().Select(t => t.GetProperty("id").GetString()!)];
 
     private static bool HasLabel(string trackId, string label) =>
-        TrackCatalog.Default.WithLabel(label).Any(t => t.Track.Id == trackId);
+        WireNames.TryParse<CatalogLabel>(label, out var parsed) && TrackCatalog.Default.WithLabel(parsed).Any(t => t.Track.Id == trackId);
 }

@@ -15,10 +15,18 @@ public static class AbandonedAnalyses
     public static bool IsAbandoned(this Analysis analysis, DateTimeOffset now) =>
         analysis.Status is AnalysisStatus.Pending && now - analysis.CreatedAt > GiveUpAfter;
 
-    public static Analysis AsAbandoned(this Analysis analysis, DateTimeOffset now) => analysis with
+    /// <summary>
+    /// The analysis as a reader sees it at <paramref name="now"/>: past the deadline a pending one reads as
+    /// failed (photo-missing). Computed on every read, never written by one.
+    /// </summary>
+    public static Analysis AsSeenAt(this Analysis analysis, DateTimeOffset now) =>
+        analysis.IsAbandoned(now) ? analysis.AsAbandoned() : analysis;
+
+    /// <summary>The failed form of an abandoned analysis; it failed when the deadline passed.</summary>
+    public static Analysis AsAbandoned(this Analysis analysis) => analysis with
     {
         Status = AnalysisStatus.Failed,
-        FinishedAt = now,
+        FinishedAt = analysis.CreatedAt + GiveUpAfter,
         Failure = new AnalysisFailure(FailureCode.PhotoMissing, "The photo never arrived or could not be analysed in time; please try again."),
     };
 }

@@ -1,6 +1,8 @@
+using Moodtunes.Core.Emotions;
+
 namespace Moodtunes.Core.Analyses;
 
-/// <summary>What the vision pipeline found on a photo, in storage- and wire-friendly form.</summary>
+/// <summary>What the vision pipeline found on a photo.</summary>
 public sealed record AnalysisResult
 {
     public required int ImageWidth { get; init; }
@@ -10,8 +12,8 @@ public sealed record AnalysisResult
     /// <summary>Every face found, largest first; the first is the primary face.</summary>
     public required IReadOnlyList<FaceResult> Faces { get; init; }
 
-    /// <summary>The primary face's most likely emotion (wire name, e.g. "happy").</summary>
-    public required string Emotion { get; init; }
+    /// <summary>The primary face's most likely emotion.</summary>
+    public required Emotion Emotion { get; init; }
 
     public required float Confidence { get; init; }
 
@@ -34,8 +36,7 @@ public sealed record FaceResult
 
     public required float DetectionScore { get; init; }
 
-    /// <summary>Seven-class probabilities keyed by wire name.</summary>
-    public required IReadOnlyDictionary<string, float> Emotions { get; init; }
+    public required EmotionDistribution Emotions { get; init; }
 }
 
 public enum FailureCode

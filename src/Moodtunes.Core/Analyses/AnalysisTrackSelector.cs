@@ -30,25 +30,25 @@ public sealed class AnalysisTrackSelector(TrackRecommender recommender, ITrackLi
         bool more,
         CancellationToken cancellationToken)
     {
-        var moodNames = moods.Select(m => m.ToWire()).Order(StringComparer.Ordinal).ToList();
-        var choiceName = sadnessChoice?.ToWire();
+        // Kept in wire-name order, as the API has always listed them.
+        var sortedMoods = moods.OrderBy(m => m.ToWire(), StringComparer.Ordinal).ToList();
         var sameRequest = current is not null
-            && current.Moods.Order(StringComparer.Ordinal).SequenceEqual(moodNames)
-            && current.SadnessChoice == choiceName;
+            && current.Moods.Order().SequenceEqual(sortedMoods.Order())
+            && current.SadnessChoice == sadnessChoice;
         IReadOnlyList<string> shown = more && sameRequest ? current!.ShownIds : [];
 
         var pick = moods.Count > 0
             ? recommender.ForMoods(moods, shown, Random.Shared, ListLength)
             : recommender.ForEmotion(emotion, sadnessChoice, shown, Random.Shared, ListLength);
-        var selection = await ToSelectionAsync(pick, moodNames, choiceName, pick.Restarted ? [] : shown, cancellationToken)
+        var selection = await ToSelectionAsync(pick, sortedMoods, sadnessChoice, pick.Restarted ? [] : shown, cancellationToken)
             .ConfigureAwait(false);
         return (selection, pick.Restarted);
     }
 
     private async Task<TrackSelection> ToSelectionAsync(
         TrackPick pick,
-        IReadOnlyList<string> moods,
-        string? sadnessChoice,
+        IReadOnlyList<Mood> moods,
+        SadnessChoice? sadnessChoice,
         IReadOnlyList<string> shownBefore,
         CancellationToken cancellationToken)
     {

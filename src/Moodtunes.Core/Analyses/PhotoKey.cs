@@ -5,7 +5,8 @@ namespace Moodtunes.Core.Analyses;
 /// <summary>Photo object keys: "photos/{deviceId}/{analysisId}", so a storage event names its analysis.</summary>
 public static class PhotoKey
 {
-    private const string Prefix = "photos/";
+    /// <summary>Every photo lives under this prefix (the bucket's trigger filter and lifecycle rule use it too).</summary>
+    public const string Prefix = "photos/";
 
     public static string For(string deviceId, string analysisId) => $"{Prefix}{deviceId}/{analysisId}";
 

@@ -5,14 +5,14 @@ namespace Moodtunes.Core.Analyses;
 /// <summary>The tracks offered for an analysis and what was asked for.</summary>
 public sealed record TrackSelection
 {
-    /// <summary>The moods the user picked (wire names), empty when the tracks follow the emotion.</summary>
-    public IReadOnlyList<string> Moods { get; init; } = [];
+    /// <summary>The moods the user picked, empty when the tracks follow the emotion.</summary>
+    public IReadOnlyList<Mood> Moods { get; init; } = [];
 
-    /// <summary>For sadness: "match" (match my mood) or "cheer-up"; null otherwise.</summary>
-    public string? SadnessChoice { get; init; }
+    /// <summary>For sadness: match my mood or cheer me up; null otherwise.</summary>
+    public SadnessChoice? SadnessChoice { get; init; }
 
     public required IReadOnlyList<Track> Current { get; init; }
 
-    /// <summary>Ids of every track offered so far for this request, so "other songs" never repeats.</summary>
+    /// <summary>Catalog ids of every track offered so far for this request, so "other songs" never repeats.</summary>
     public required IReadOnlyList<string> ShownIds { get; init; }
 }

@@ -46,6 +46,17 @@ public sealed class EmotionDistribution
         }
     }
 
+    /// <summary>A distribution from a score per emotion, as stored documents keep it.</summary>
+    /// <exception cref="ArgumentException">An emotion has no score.</exception>
+    public static EmotionDistribution FromScores(IReadOnlyDictionary<Emotion, float> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var missing = Enum.GetValues<Emotion>().Where(e => !scores.ContainsKey(e)).ToList();
+        return missing.Count == 0
+            ? new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => scores[e])])
+            : throw new ArgumentException($"No score for {string.Join(", ", missing)}.", nameof(scores));
+    }
+
     public IReadOnlyDictionary<Emotion, float> ToDictionary() =>
         new ReadOnlyDictionary<Emotion, float>(Enum.GetValues<Emotion>().ToDictionary(e => e, e => _probabilities[(int)e]));
 

@@ -2,7 +2,13 @@ namespace Moodtunes.Core.Recommendation;
 
 /// <summary>A catalog track as offered to the user.</summary>
 /// <param name="Id">Our stable catalog id (a slug), unique in the catalog.</param>
-/// <param name="Language">"ko" or "en".</param>
 /// <param name="Url">Where it plays: the Spotify track page when the id is known, else a search link.</param>
 /// <param name="SpotifyTrackId">The Spotify track id, only when checked; null otherwise.</param>
-public sealed record Track(string Id, string Title, string Artist, string Language, string Url, string? SpotifyTrackId);
+public sealed record Track(string Id, string Title, string Artist, TrackLanguage Language, string Url, string? SpotifyTrackId);
+
+/// <summary>The language a song is sung in (the catalog mixes Korean and English songs).</summary>
+public enum TrackLanguage
+{
+    Ko,
+    En,
+}

@@ -7,21 +7,18 @@ public sealed class TrackCatalog
 {
     private const string ResourceName = "Moodtunes.Core.Recommendation.catalog.json";
 
-    private static readonly string[] Languages = ["ko", "en"];
-
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private static readonly Lazy<TrackCatalog> Embedded = new(LoadEmbedded);
 
-    private readonly Dictionary<string, IReadOnlyList<CatalogTrack>> _byLabel;
+    private readonly Dictionary<CatalogLabel, IReadOnlyList<CatalogTrack>> _byLabel;
 
     private TrackCatalog(IReadOnlyList<CatalogTrack> tracks)
     {
         Tracks = tracks;
         _byLabel = CatalogLabels.All.ToDictionary(
             label => label,
-            label => (IReadOnlyList<CatalogTrack>)[.. tracks.Where(t => t.Labels.Contains(label))],
-            StringComparer.Ordinal);
+            label => (IReadOnlyList<CatalogTrack>)[.. tracks.Where(t => t.Labels.Contains(label))]);
     }
 
     /// <summary>The catalog shipped with the product, loaded once.</summary>
@@ -29,8 +26,7 @@ public sealed class TrackCatalog
 
     public IReadOnlyList<CatalogTrack> Tracks { get; }
 
-    /// <summary>Tracks carrying the label; empty for an unknown label.</summary>
-    public IReadOnlyList<CatalogTrack> WithLabel(string label) => _byLabel.GetValueOrDefault(label) ?? [];
+    public IReadOnlyList<CatalogTrack> WithLabel(CatalogLabel label) => _byLabel[label];
 
     /// <summary>Reads and validates a catalog: a JSON array of entries shaped like catalog.json.</summary>
     /// <exception cref="InvalidDataException">The JSON is malformed or an entry breaks a rule.</exception>
@@ -93,9 +89,9 @@ public sealed class TrackCatalog
                 throw Invalid("needs an id, a title and an artist");
             }
 
-            if (!Languages.Contains(Language, StringComparer.Ordinal))
+            if (!WireNames.TryParse<TrackLanguage>(Language, out var language))
             {
-                throw Invalid($"has language '{Language}'; expected one of {string.Join(", ", Languages)}");
+                throw Invalid($"has language '{Language}'; expected one of {string.Join(", ", Enum.GetValues<TrackLanguage>().Select(l => l.ToWire()))}");
             }
 
             if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
@@ -103,9 +99,15 @@ public sealed class TrackCatalog
                 throw Invalid($"has url '{Url}'; expected an absolute https link");
             }
 
-            if (Labels is not { Count: > 0 } || !Labels.All(l => CatalogLabels.All.Contains(l, StringComparer.Ordinal)))
+            var labels = new HashSet<CatalogLabel>();
+            foreach (var name in Labels ?? [])
             {
-                throw Invalid($"needs labels from {string.Join(", ", CatalogLabels.All)}");
+                labels.Add(WireNames.TryParse<CatalogLabel>(name, out var label) ? label : throw InvalidLabels());
+            }
+
+            if (labels.Count == 0)
+            {
+                throw InvalidLabels();
             }
 
             if (Valence is not (>= 0 and <= 1) || Energy is not (>= 0 and <= 1))
@@ -114,11 +116,14 @@ public sealed class TrackCatalog
             }
 
             return new CatalogTrack(
-                new Track(Id, Title, Artist, Language!, Url!, SpotifyTrackId),
-                Labels.ToHashSet(StringComparer.Ordinal),
+                new Track(Id, Title, Artist, language, Url!, SpotifyTrackId),
+                labels,
                 Valence.Value,
                 Energy.Value);
         }
+
+        private InvalidDataException InvalidLabels() =>
+            Invalid($"needs labels from {string.Join(", ", CatalogLabels.All.Select(l => l.ToWire()))}");
 
         private InvalidDataException Invalid(string problem) => new($"Catalog entry '{Id}' {problem}.");
     }

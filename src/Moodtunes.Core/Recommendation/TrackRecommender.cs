@@ -30,18 +30,18 @@ public sealed class TrackRecommender(TrackCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(moods);
         var chosen = moods.Count == 0 ? DefaultMoods : moods.Distinct();
-        return Pick([.. chosen.Select(m => new Pool(m.ToWire(), MusicTargets.For(m)))], alreadyShown, random, count);
+        return Pick([.. chosen.Select(m => new Pool(CatalogLabels.For(m), MusicTargets.For(m)))], alreadyShown, random, count);
     }
 
     private static Pool PoolFor(Emotion emotion, SadnessChoice? choice) => emotion switch
     {
-        Emotion.Sad when choice == SadnessChoice.CheerUp => new(Emotion.Happy.ToWire(), MusicTargets.SadCheerUp),
-        Emotion.Sad => new(Emotion.Sad.ToWire(), MusicTargets.SadMatch),
-        Emotion.Happy => new(Emotion.Happy.ToWire(), MusicTargets.Happy),
-        Emotion.Surprise => new(Emotion.Surprise.ToWire(), MusicTargets.Surprise),
-        Emotion.Angry => new(Emotion.Angry.ToWire(), MusicTargets.Angry),
-        Emotion.Fear => new(Emotion.Fear.ToWire(), MusicTargets.Fear),
-        Emotion.Disgust => new(Emotion.Disgust.ToWire(), MusicTargets.Disgust),
+        Emotion.Sad when choice == SadnessChoice.CheerUp => new(CatalogLabel.Happy, MusicTargets.SadCheerUp),
+        Emotion.Sad => new(CatalogLabel.Sad, MusicTargets.SadMatch),
+        Emotion.Happy => new(CatalogLabel.Happy, MusicTargets.Happy),
+        Emotion.Surprise => new(CatalogLabel.Surprise, MusicTargets.Surprise),
+        Emotion.Angry => new(CatalogLabel.Angry, MusicTargets.Angry),
+        Emotion.Fear => new(CatalogLabel.Fear, MusicTargets.Fear),
+        Emotion.Disgust => new(CatalogLabel.Disgust, MusicTargets.Disgust),
         _ => throw new ArgumentOutOfRangeException(nameof(emotion), emotion, null),
     };
 
@@ -135,5 +135,5 @@ public sealed class TrackRecommender(TrackCatalog catalog)
         return result;
     }
 
-    private sealed record Pool(string Label, MusicTarget Target);
+    private sealed record Pool(CatalogLabel Label, MusicTarget Target);
 }

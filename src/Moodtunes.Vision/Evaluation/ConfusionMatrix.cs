@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Moodtunes.Core;
 using Moodtunes.Core.Emotions;
 
 namespace Moodtunes.Vision.Evaluation;

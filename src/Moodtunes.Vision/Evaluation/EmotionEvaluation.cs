@@ -1,3 +1,4 @@
+using Moodtunes.Core;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Vision.EmotionRecognition;
 using SkiaSharp;
@@ -25,7 +26,7 @@ public static class EmotionEvaluation
     {
         ArgumentNullException.ThrowIfNull(classifier);
         var samples = Directory.EnumerateDirectories(folder)
-            .Select(dir => (Dir: dir, Known: EmotionNames.TryParse(Path.GetFileName(dir), out var e), Emotion: e))
+            .Select(dir => (Dir: dir, Known: WireNames.TryParse<Emotion>(Path.GetFileName(dir), out var e), Emotion: e))
             .Where(d => d.Known)
             .SelectMany(d => Directory.EnumerateFiles(d.Dir).Order(StringComparer.Ordinal).Select(f => (File: f, d.Emotion)))
             .ToList();

@@ -5,8 +5,8 @@ namespace Moodtunes.Core.Tests.Recommendation;
 
 public sealed partial class TrackCatalogTests
 {
-    private static readonly string[] PerLanguageLabels =
-        ["happy", "sad", "morning-coffee", "relaxing", "exercise", "heart-touching"];
+    private static readonly CatalogLabel[] PerLanguageLabels =
+        [CatalogLabel.Happy, CatalogLabel.Sad, CatalogLabel.MorningCoffee, CatalogLabel.Relaxing, CatalogLabel.Exercise, CatalogLabel.HeartTouching];
 
     private static IReadOnlyList<CatalogTrack> Shipped => TrackCatalog.Default.Tracks;
 
@@ -14,9 +14,9 @@ public sealed partial class TrackCatalogTests
     public void Shipped_catalog_has_at_least_220_tracks_about_half_of_them_korean()
     {
         Assert.True(Shipped.Count >= 220, $"only {Shipped.Count} tracks");
-        var korean = Shipped.Count(t => t.Track.Language == "ko") / (double)Shipped.Count;
+        var korean = Shipped.Count(t => t.Track.Language == TrackLanguage.Ko) / (double)Shipped.Count;
         Assert.InRange(korean, 0.4, 0.6);
-        Assert.All(Shipped, t => Assert.Contains(t.Track.Language, new[] { "ko", "en" }));
+        Assert.All(Shipped, t => Assert.Contains(t.Track.Language, new[] { TrackLanguage.Ko, TrackLanguage.En }));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed partial class TrackCatalogTests
     {
         foreach (var label in PerLanguageLabels)
         {
-            foreach (var language in new[] { "ko", "en" })
+            foreach (var language in new[] { TrackLanguage.Ko, TrackLanguage.En })
             {
                 var count = TrackCatalog.Default.WithLabel(label).Count(t => t.Track.Language == language);
                 Assert.True(count >= 10, $"label '{label}' has {count} '{language}' tracks");

@@ -148,5 +148,5 @@ public sealed class TrackRecommenderTests
     }
 
     private static IReadOnlySet<string> LabelsOf(Track track) =>
-        TrackCatalog.Default.Tracks.Single(t => t.Track.Id == track.Id).Labels;
+        TrackCatalog.Default.Tracks.Single(t => t.Track.Id == track.Id).Labels.Select(l => l.ToWire()).ToHashSet();
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Moodtunes.Core.Analyses;
 
-namespace Moodtunes.Web;
+namespace Moodtunes.Api.Http;
 
 /// <summary>Reads the caller's device from the <c>X-Device-Token</c> header (see docs/api.md).</summary>
 public static class DeviceTokens

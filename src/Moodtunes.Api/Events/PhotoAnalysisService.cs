@@ -1,23 +1,21 @@
+using Microsoft.Extensions.Logging;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
-using Moodtunes.Vision;
-using Moodtunes.Vision.Imaging;
 
-namespace AnalyzeFunction;
+namespace Moodtunes.Api.Events;
 
 /// <summary>
-/// Handles "this photo was uploaded": analyses it, stores the finished analysis exactly once and
-/// deletes the photo. Storage errors propagate so the caller can retry; anything retrying cannot
-/// fix (a bad file, no face) is stored as a failed analysis so nothing is left pending.
+/// Handles "this photo was uploaded": reads it, stores the finished analysis exactly once and deletes the
+/// photo. Storage and machine errors propagate so the caller can retry; anything retrying cannot fix (a bad
+/// file, no face) is stored as a failed analysis so nothing is left pending.
 /// </summary>
-public sealed partial class PhotoAnalysisProcessor(
+public sealed partial class PhotoAnalysisService(
     IAnalysisStore analyses,
     IPhotoStore photos,
-    VisionPipeline vision,
+    IPhotoReader reader,
     AnalysisTrackSelector tracks,
-    AnalysisSettings settings,
     TimeProvider clock,
-    ILogger<PhotoAnalysisProcessor> logger)
+    ILogger<PhotoAnalysisService> logger)
 {
     public async Task<AnalysisOutcome> ProcessAsync(string photoKey, CancellationToken cancellationToken)
     {
@@ -49,6 +47,12 @@ public sealed partial class PhotoAnalysisProcessor(
 
     private async Task<Analysis> AnalyseAsync(Analysis pending, CancellationToken cancellationToken)
     {
+        // The page has shown this analysis as failed since its deadline (reads compute it): keep what was seen.
+        if (pending.IsAbandoned(clock.GetUtcNow()))
+        {
+            return pending.AsAbandoned();
+        }
+
         byte[]? photo;
         try
         {
@@ -64,23 +68,22 @@ public sealed partial class PhotoAnalysisProcessor(
             return Failed(pending, FailureCode.PhotoMissing, "The photo never arrived; please upload it again.");
         }
 
-        VisionResult result;
+        PhotoReading reading;
         try
         {
-            result = vision.Analyze(photo);
+            reading = reader.Read(photo);
         }
-        catch (ImageRejectedException rejected)
+        catch (PhotoRejectedException rejected)
         {
-            return Failed(pending, ToFailureCode(rejected.Reason), rejected.Message);
-        }
-        catch (Exception error) when (!MayPassOnRetry(error))
-        {
-            // The same bytes would fail the same way on a retry: record it rather than leave it pending.
-            LogVisionError(error, pending.Id);
-            return Failed(pending, FailureCode.InternalError, "Something went wrong reading this photo; please try another.");
+            if (rejected.Code is FailureCode.InternalError)
+            {
+                LogVisionError(rejected.InnerException ?? rejected, pending.Id);
+            }
+
+            return Failed(pending, rejected.Code, rejected.Message);
         }
 
-        if (result.PrimaryFace is not { } face)
+        if (reading.Faces is not [var face, ..])
         {
             return Failed(pending, FailureCode.NoFace, "We could not find a face. Try a closer, well-lit photo, facing the camera.");
         }
@@ -92,49 +95,23 @@ public sealed partial class PhotoAnalysisProcessor(
             FinishedAt = clock.GetUtcNow(),
             Result = new AnalysisResult
             {
-                ImageWidth = result.ImageWidth,
-                ImageHeight = result.ImageHeight,
-                Faces = [.. result.Faces.Select(ToFaceResult)],
-                Emotion = emotion.ToWire(),
+                ImageWidth = reading.ImageWidth,
+                ImageHeight = reading.ImageHeight,
+                Faces = reading.Faces,
+                Emotion = emotion,
                 Confidence = face.Emotions.TopConfidence,
-                AsksForMoods = emotion is Emotion.Neutral || face.Emotions.TopConfidence < settings.UnsureBelow,
-                ElapsedMilliseconds = result.Timings.TotalMilliseconds,
+                AsksForMoods = emotion is Emotion.Neutral || face.Emotions.TopConfidence < EmotionDistribution.UnsureBelow,
+                ElapsedMilliseconds = reading.ElapsedMilliseconds,
             },
             Tracks = await tracks.ForEmotionAsync(emotion, cancellationToken).ConfigureAwait(false),
         };
     }
-
-    /// <summary>
-    /// Failures of the machine rather than the photo (memory, a broken deployment, cancellation) propagate,
-    /// so the event is retried (on Lambda, by another instance) instead of failing the photo for good.
-    /// </summary>
-    private static bool MayPassOnRetry(Exception error) => error is
-        OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException or
-        Microsoft.ML.OnnxRuntime.OnnxRuntimeException or DllNotFoundException or TypeInitializationException;
 
     private Analysis Failed(Analysis pending, FailureCode code, string message) => pending with
     {
         Status = AnalysisStatus.Failed,
         FinishedAt = clock.GetUtcNow(),
         Failure = new AnalysisFailure(code, message),
-    };
-
-    private static FaceResult ToFaceResult(FaceAnalysis face) => new()
-    {
-        X = face.Box.Left,
-        Y = face.Box.Top,
-        Width = face.Box.Width,
-        Height = face.Box.Height,
-        DetectionScore = face.DetectionScore,
-        Emotions = face.Emotions.ToDictionary().ToDictionary(e => e.Key.ToWire(), e => e.Value),
-    };
-
-    private static FailureCode ToFailureCode(ImageRejection reason) => reason switch
-    {
-        ImageRejection.NotAnImage => FailureCode.NotAnImage,
-        ImageRejection.UnsupportedFormat => FailureCode.UnsupportedImage,
-        ImageRejection.TooLarge => FailureCode.ImageTooLarge,
-        _ => FailureCode.CorruptImage,
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring object {Key}: not a photo key")]

@@ -1,4 +1,4 @@
-namespace AnalyzeFunction;
+namespace Moodtunes.Api.Events;
 
 /// <summary>What handling one "photo uploaded" notification did.</summary>
 public enum AnalysisOutcome

@@ -1,8 +1,9 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Moodtunes.Core.Analyses;
 
-namespace Moodtunes.Core.Analyses;
+namespace Moodtunes.Storage;
 
 /// <summary>How every analysis store writes instants and history cursors, so all stores read alike.</summary>
 public static class StorageEncoding

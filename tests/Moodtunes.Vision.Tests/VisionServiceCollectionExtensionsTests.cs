@@ -3,15 +3,15 @@ using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
 using Moodtunes.Vision;
 
-namespace AnalyzeFunction.Tests;
+namespace Moodtunes.Vision.Tests;
 
 /// <summary>Vision:EmotionModelFile picks the emotion model a deployment runs; the old one stays selectable.</summary>
-public sealed class EmotionModelSelectionTests
+public sealed class VisionServiceCollectionExtensionsTests
 {
     [Fact]
     public void Without_a_setting_the_pipeline_runs_the_default_emotion_model()
     {
-        using var pipeline = new VisionPipeline(S3EventEndpoints.VisionOptionsFrom(Configuration()));
+        using var pipeline = new VisionPipeline(VisionServiceCollectionExtensions.OptionsFrom(Configuration()));
 
         Assert.EndsWith(new VisionOptions().EmotionModelFile, pipeline.Classifier.ModelPath, StringComparison.Ordinal);
     }
@@ -20,7 +20,7 @@ public sealed class EmotionModelSelectionTests
     public void The_setting_selects_mini_xception_and_it_still_reads_the_smiling_astronaut_as_happy()
     {
         var file = Path.Combine("emotion", "mini_xception_emotion.onnx");
-        using var pipeline = new VisionPipeline(S3EventEndpoints.VisionOptionsFrom(Configuration(("Vision:EmotionModelFile", file))));
+        using var pipeline = new VisionPipeline(VisionServiceCollectionExtensions.OptionsFrom(Configuration(("Vision:EmotionModelFile", file))));
 
         Assert.EndsWith(file, pipeline.Classifier.ModelPath, StringComparison.Ordinal);
         var face = Assert.Single(pipeline.Analyze(TestPhotos.Read(TestPhotos.Astronaut)).Faces);
@@ -30,7 +30,7 @@ public sealed class EmotionModelSelectionTests
     [Fact]
     public void A_setting_naming_a_missing_model_fails_at_start_with_the_path()
     {
-        var options = S3EventEndpoints.VisionOptionsFrom(Configuration(("Vision:EmotionModelFile", "emotion/missing.onnx")));
+        var options = VisionServiceCollectionExtensions.OptionsFrom(Configuration(("Vision:EmotionModelFile", "emotion/missing.onnx")));
 
         var error = Assert.Throws<FileNotFoundException>(() => new VisionPipeline(options));
         Assert.EndsWith("missing.onnx", error.FileName, StringComparison.Ordinal);

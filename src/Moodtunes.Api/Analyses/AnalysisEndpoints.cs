@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Moodtunes.Api.Http;
+
+namespace Moodtunes.Api.Analyses;
+
+public static class AnalysisEndpoints
+{
+    public static IServiceCollection AddAnalyses(this IServiceCollection services) => services.AddSingleton<AnalysisService>();
+
+    public static IEndpointRouteBuilder MapAnalyses(this IEndpointRouteBuilder app)
+    {
+        var analyses = app.MapGroup("/api/analyses").RequireDeviceToken();
+        analyses.MapGet("/{id}", GetAsync).WithName("GetAnalysis").WithSummary("One analysis: pending, done or failed.");
+        analyses.MapDelete("/{id}", DeleteAsync).WithName("DeleteAnalysis");
+        return app;
+    }
+
+    private static async Task<Results<Ok<AnalysisResponse>, ProblemHttpResult>> GetAsync(
+        string id, AnalysisService analyses, HttpContext context, CancellationToken cancellationToken) =>
+        await analyses.FindAsync(context.DeviceId(), id, cancellationToken).ConfigureAwait(false) is { } analysis
+            ? TypedResults.Ok(AnalysisResponse.From(analysis))
+            : Problems.NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, AnalysisService analyses, HttpContext context, CancellationToken cancellationToken) =>
+        await analyses.DeleteAsync(context.DeviceId(), id, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.NoContent()
+            : Problems.NotFound();
+}

@@ -1,0 +1,44 @@
+using Moodtunes.Api.Analyses;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Recommendation;
+
+namespace Moodtunes.Api.Tracks;
+
+/// <summary>What the user asked for: moods (several at once), a sadness choice, or other songs for the same request.</summary>
+public sealed record TrackChoice(IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, bool More);
+
+public abstract record TrackOutcome
+{
+    private TrackOutcome()
+    {
+    }
+
+    /// <param name="Restarted">Every candidate had been offered, so the list starts over.</param>
+    public sealed record Chosen(TrackSelection Selection, bool Restarted) : TrackOutcome;
+
+    public sealed record NotFound : TrackOutcome;
+
+    /// <summary>The analysis is pending or failed: it has no emotion to pick songs for.</summary>
+    public sealed record NotDone : TrackOutcome;
+}
+
+/// <summary>New tracks for an analysis: for the chosen moods or sadness choice, or "other songs" without repeats.</summary>
+public sealed class TrackService(AnalysisService analyses, IAnalysisStore store, AnalysisTrackSelector selector)
+{
+    public async Task<TrackOutcome> ChooseAsync(string deviceId, string analysisId, TrackChoice choice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        var analysis = await analyses.FindAsync(deviceId, analysisId, cancellationToken).ConfigureAwait(false);
+        if (analysis?.Result is not { } result)
+        {
+            return analysis is null ? new TrackOutcome.NotFound() : new TrackOutcome.NotDone();
+        }
+
+        var (selection, restarted) = await selector
+            .NextAsync(result.Emotion, analysis.Tracks, [.. choice.Moods.Distinct()], choice.SadnessChoice, choice.More, cancellationToken)
+            .ConfigureAwait(false);
+        return await store.SaveTracksAsync(deviceId, analysis.Id, selection, cancellationToken).ConfigureAwait(false)
+            ? new TrackOutcome.Chosen(selection, restarted)
+            : new TrackOutcome.NotFound();
+    }
+}

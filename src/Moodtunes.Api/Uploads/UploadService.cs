@@ -1,0 +1,60 @@
+using Moodtunes.Core.Analyses;
+
+namespace Moodtunes.Api.Uploads;
+
+/// <summary>What the page intends to upload.</summary>
+public sealed record UploadRequest(string? ContentType, long Size);
+
+public enum UploadRefusal
+{
+    UnsupportedType,
+    FileTooLarge,
+    EmptyFile,
+}
+
+/// <summary>Either the new analysis and its upload target, or why none was made.</summary>
+public abstract record UploadOutcome
+{
+    private UploadOutcome()
+    {
+    }
+
+    public sealed record Created(string AnalysisId, UploadTarget Target) : UploadOutcome;
+
+    public sealed record Refused(UploadRefusal Reason) : UploadOutcome;
+}
+
+/// <summary>Creates the pending analysis and the signed target its photo goes to.</summary>
+public sealed class UploadService(IAnalysisStore analyses, IUploadTargetIssuer targets, TimeProvider clock)
+{
+    public static IReadOnlyList<string> ContentTypes { get; } = ["image/jpeg", "image/png", "image/webp"];
+
+    /// <summary>How long an analysis (the derived result, never the photo) stays in the history.</summary>
+    public static TimeSpan AnalysisLifetime { get; } = TimeSpan.FromDays(30);
+
+    public async Task<UploadOutcome> CreateAsync(string deviceId, UploadRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentType is null || !ContentTypes.Contains(request.ContentType))
+        {
+            return new UploadOutcome.Refused(UploadRefusal.UnsupportedType);
+        }
+
+        if (request.Size <= 0)
+        {
+            return new UploadOutcome.Refused(UploadRefusal.EmptyFile);
+        }
+
+        if (request.Size > PhotoLimits.MaxBytes)
+        {
+            return new UploadOutcome.Refused(UploadRefusal.FileTooLarge);
+        }
+
+        var now = clock.GetUtcNow();
+        var pending = Analysis.Pending(deviceId, now, AnalysisLifetime);
+        await analyses.CreateAsync(pending, cancellationToken).ConfigureAwait(false);
+
+        var policy = new UploadPolicy(pending.PhotoKey, request.ContentType, PhotoLimits.MaxBytes, now + AbandonedAnalyses.UploadWindow);
+        return new UploadOutcome.Created(pending.Id, targets.Issue(policy));
+    }
+}

@@ -1,0 +1,58 @@
+using Moodtunes.Core;
+using Moodtunes.Core.Analyses;
+
+namespace Moodtunes.Storage;
+
+/// <summary>
+/// An analysis as both stores keep it: one SQLite row or one DynamoDB item, field for field. Instants are
+/// ISO 8601 text, the expiry epoch seconds (DynamoDB's TTL format), and the result, failure and tracks
+/// JSON documents (<see cref="StoredDocuments"/>), so a record reads back the same from either store.
+/// </summary>
+public sealed record AnalysisRecord(
+    string DeviceId,
+    string AnalysisId,
+    string Status,
+    string CreatedAt,
+    string? FinishedAt,
+    long ExpiresAt,
+    string PhotoKey,
+    string? Result,
+    string? Failure,
+    string? Tracks)
+{
+    /// <summary>The stored name of a status, as conditional writes compare it ("pending").</summary>
+    public static string StatusName(AnalysisStatus status) => status.ToWire();
+
+    public static AnalysisRecord From(Analysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return new AnalysisRecord(
+            analysis.DeviceId,
+            analysis.Id,
+            StatusName(analysis.Status),
+            StorageEncoding.FormatInstant(analysis.CreatedAt),
+            analysis.FinishedAt is { } finished ? StorageEncoding.FormatInstant(finished) : null,
+            analysis.ExpiresAt.ToUnixTimeSeconds(),
+            analysis.PhotoKey,
+            analysis.Result is { } result ? StoredDocuments.Write(result) : null,
+            analysis.Failure is { } failure ? StoredDocuments.Write(failure) : null,
+            analysis.Tracks is { } tracks ? StoredDocuments.Write(tracks) : null);
+    }
+
+    /// <exception cref="InvalidDataException">A field is not in the stored format.</exception>
+    public Analysis ToAnalysis() => new()
+    {
+        DeviceId = DeviceId,
+        Id = AnalysisId,
+        Status = WireNames.TryParse<AnalysisStatus>(Status, out var status)
+            ? status
+            : throw new InvalidDataException($"Analysis '{AnalysisId}' has unknown status '{Status}'."),
+        CreatedAt = StorageEncoding.ParseInstant(CreatedAt),
+        FinishedAt = FinishedAt is null ? null : StorageEncoding.ParseInstant(FinishedAt),
+        ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(ExpiresAt),
+        PhotoKey = PhotoKey,
+        Result = Result is null ? null : StoredDocuments.ReadResult(Result),
+        Failure = Failure is null ? null : StoredDocuments.ReadFailure(Failure),
+        Tracks = Tracks is null ? null : StoredDocuments.ReadTracks(Tracks),
+    };
+}

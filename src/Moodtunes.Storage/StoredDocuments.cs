@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Moodtunes.Core;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
+
+namespace Moodtunes.Storage;
+
+/// <summary>
+/// The JSON documents an analysis record holds (result, failure, tracks). They are their own records, so
+/// renaming a domain property cannot silently change what is stored; docs/storage.md shows the shapes.
+/// </summary>
+public static class StoredDocuments
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static string Write(AnalysisResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Serialize(new ResultDocument(
+            result.ImageWidth,
+            result.ImageHeight,
+            [.. result.Faces.Select(f => new FaceDocument(f.X, f.Y, f.Width, f.Height, f.DetectionScore, f.Emotions.ToDictionary()))],
+            result.Emotion,
+            result.Confidence,
+            result.AsksForMoods,
+            result.ElapsedMilliseconds));
+    }
+
+    public static string Write(AnalysisFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return Serialize(new FailureDocument(failure.Code, failure.Message));
+    }
+
+    public static string Write(TrackSelection tracks)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        return Serialize(new TrackSelectionDocument(
+            tracks.Moods,
+            tracks.SadnessChoice,
+            [.. tracks.Current.Select(t => new TrackDocument(t.Id, t.Title, t.Artist, t.Language, t.Url, t.SpotifyTrackId))],
+            tracks.ShownIds));
+    }
+
+    /// <exception cref="InvalidDataException">The text is not a stored result.</exception>
+    public static AnalysisResult ReadResult(string json)
+    {
+        var document = Deserialize<ResultDocument>(json);
+        return new AnalysisResult
+        {
+            ImageWidth = document.ImageWidth,
+            ImageHeight = document.ImageHeight,
+            Faces = [.. document.Faces.Select(f => new FaceResult
+            {
+                X = f.X,
+                Y = f.Y,
+                Width = f.Width,
+                Height = f.Height,
+                DetectionScore = f.DetectionScore,
+                Emotions = EmotionDistribution.FromScores(f.Emotions),
+            })],
+            Emotion = document.Emotion,
+            Confidence = document.Confidence,
+            AsksForMoods = document.AsksForMoods,
+            ElapsedMilliseconds = document.ElapsedMilliseconds,
+        };
+    }
+
+    /// <exception cref="InvalidDataException">The text is not a stored failure.</exception>
+    public static AnalysisFailure ReadFailure(string json)
+    {
+        var document = Deserialize<FailureDocument>(json);
+        return new AnalysisFailure(document.Code, document.Message);
+    }
+
+    /// <exception cref="InvalidDataException">The text is not a stored track selection.</exception>
+    public static TrackSelection ReadTracks(string json)
+    {
+        var document = Deserialize<TrackSelectionDocument>(json);
+        return new TrackSelection
+        {
+            Moods = document.Moods ?? [],
+            SadnessChoice = document.SadnessChoice,
+            Current = [.. document.Current.Select(t => new Track(t.Id, t.Title, t.Artist, t.Language, t.Url, t.SpotifyTrackId))],
+            ShownIds = document.ShownIds,
+        };
+    }
+
+    private static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);
+
+    private static T Deserialize<T>(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"Stored {typeof(T).Name} is null.");
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            throw new InvalidDataException($"Stored {typeof(T).Name} is not valid: {e.Message}", e);
+        }
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        WireNames.ConfigureJson(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private sealed record ResultDocument(
+        int ImageWidth,
+        int ImageHeight,
+        IReadOnlyList<FaceDocument> Faces,
+        Emotion Emotion,
+        float Confidence,
+        bool AsksForMoods,
+        double ElapsedMilliseconds);
+
+    private sealed record FaceDocument(float X, float Y, float Width, float Height, float DetectionScore, IReadOnlyDictionary<Emotion, float> Emotions);
+
+    private sealed record FailureDocument(FailureCode Code, string Message);
+
+    private sealed record TrackSelectionDocument(
+        IReadOnlyList<Mood>? Moods,
+        SadnessChoice? SadnessChoice,
+        IReadOnlyList<TrackDocument> Current,
+        IReadOnlyList<string> ShownIds);
+
+    private sealed record TrackDocument(string Id, string Title, string Artist, TrackLanguage Language, string Url, string? SpotifyTrackId);
+}
