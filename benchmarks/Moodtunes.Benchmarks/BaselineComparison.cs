@@ -95,7 +95,7 @@ internal static class BaselineComparison
                 .Select(b => SKRect.Create(b[0], b[1], b[2], b[3]))
                 .ToList();
             var theirFaces = theirBoxes.Count;
-            var agrees = ours.Count == theirFaces && ours.All(face => theirBoxes.Any(box => BoxGeometry.IoU(face.Box, box) >= 0.5f));
+            var agrees = ours.Count == theirFaces && ours.All(face => theirBoxes.Any(box => BoxGeometry.IoU(SKRect.Create(face.Box.Left, face.Box.Top, face.Box.Width, face.Box.Height), box) >= 0.5f));
             agreeing += agrees ? 1 : 0;
             table.AppendLine(culture, $"| {photos[i].Name} | {ours.Count} / {theirFaces} | {(agrees ? "yes" : "no")} |");
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using Moodtunes.Core.Emotions;
 using Moodtunes.Vision.EmotionRecognition;
 using Moodtunes.Vision.FaceDetection;
 using Moodtunes.Vision.Imaging;
@@ -14,6 +15,7 @@ namespace Moodtunes.Vision;
 public sealed class VisionPipeline : IDisposable
 {
     private readonly ImageLoader _loader;
+    private readonly long _maxDecodedPixels;
 
     public VisionPipeline(VisionOptions options)
     {
@@ -26,13 +28,14 @@ public sealed class VisionPipeline : IDisposable
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         _loader = new ImageLoader(options.Loading);
+        _maxDecodedPixels = options.Loading.MaxDecodedPixels;
         Detector = new BlazeFaceDetector(ModelPath(options, options.DetectorModelFile), sessionOptions, options.Detection);
         Classifier = new EmotionClassifier(ModelPath(options, options.EmotionModelFile), sessionOptions);
     }
 
-    public BlazeFaceDetector Detector { get; }
+    internal BlazeFaceDetector Detector { get; }
 
-    public EmotionClassifier Classifier { get; }
+    internal EmotionClassifier Classifier { get; }
 
     /// <exception cref="ImageRejectedException">The bytes are not a photo we can analyse.</exception>
     public VisionResult Analyze(byte[] photo)
@@ -49,9 +52,9 @@ public sealed class VisionPipeline : IDisposable
 
         float w = image.Width, h = image.Height;
         var analyses = faces.Select((face, i) => new FaceAnalysis(
-            new SKRect(face.Box.Left / w, face.Box.Top / h, face.Box.Right / w, face.Box.Bottom / h),
+            ToFractions(face.Box, w, h),
             face.Score,
-            [.. face.Keypoints.Select(p => new SKPoint(p.X / w, p.Y / h))],
+            [.. face.Keypoints.Select(p => new FacePoint(p.X / w, p.Y / h))],
             emotions[i]));
         return new VisionResult(
             image.SourceWidth,
@@ -60,10 +63,47 @@ public sealed class VisionPipeline : IDisposable
             new VisionTimings(decoded, detected - decoded, classified - detected));
     }
 
+    /// <summary>
+    /// Classifies images that are already face crops (FER2013 style), each as a whole and without the
+    /// detector, all in one batch, in the same order. An entry is null where the bytes are not an image
+    /// Skia can decode or hold more pixels than <see cref="ImageLoadOptions.MaxDecodedPixels"/>.
+    /// </summary>
+    public IReadOnlyList<EmotionDistribution?> ClassifyFaceCrops(IReadOnlyList<byte[]> crops)
+    {
+        ArgumentNullException.ThrowIfNull(crops);
+        var bitmaps = crops.Select(DecodeCrop).ToList();
+        try
+        {
+            var emotions = Classifier.ClassifyCrops([.. bitmaps.OfType<SKBitmap>()]);
+            var next = 0;
+            return [.. bitmaps.Select(b => b is null ? null : emotions[next++])];
+        }
+        finally
+        {
+            bitmaps.ForEach(b => b?.Dispose());
+        }
+    }
+
     public void Dispose()
     {
         Detector.Dispose();
         Classifier.Dispose();
+    }
+
+    /// <summary>A box in the working image's pixels as fractions of that image.</summary>
+    private static FaceBox ToFractions(SKRect box, float width, float height)
+    {
+        // Width and height as differences of the scaled edges, so Left + Width is the scaled right edge.
+        var (left, top) = (box.Left / width, box.Top / height);
+        return new FaceBox(left, top, (box.Right / width) - left, (box.Bottom / height) - top);
+    }
+
+    /// <summary>Crops decode as they are stored (no EXIF turn, no working-size shrink), as FER2013 crops were scored.</summary>
+    private SKBitmap? DecodeCrop(byte[] crop)
+    {
+        using var data = SKData.CreateCopy(crop);
+        using var codec = SKCodec.Create(data);
+        return codec is null || (long)codec.Info.Width * codec.Info.Height > _maxDecodedPixels ? null : SKBitmap.Decode(codec);
     }
 
     private static string ModelPath(VisionOptions options, string file)

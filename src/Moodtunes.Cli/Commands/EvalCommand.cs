@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Vision;
-using Moodtunes.Vision.Evaluation;
+using Moodtunes.Cli.Evaluation;
 
 namespace Moodtunes.Cli.Commands;
 
@@ -12,7 +12,7 @@ internal static class EvalCommand
     public static int Run(VisionPipeline pipeline, string folder, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
-        var report = EmotionEvaluation.Evaluate(pipeline.Classifier, folder);
+        var report = EmotionEvaluation.Evaluate(pipeline, folder);
         output.WriteLine(report.SevenClass.ToReport("7 classes"));
         output.WriteLine(report.FourClass.ToReport("4-class view (happy, sad, surprise, neutral)"));
         output.WriteLine(ConfidenceLine(report.Confidence));

@@ -10,7 +10,7 @@ namespace Moodtunes.Vision.EmotionRecognition;
 /// A FER2013-style emotion model on ONNX Runtime: 64×64 greyscale NHWC in, softmax over the seven
 /// emotions out (the interface of both models under models/emotion). All faces of a photo go in one batch.
 /// </summary>
-public sealed class EmotionClassifier : IDisposable
+internal sealed class EmotionClassifier : IDisposable
 {
     public const int InputSize = 64;
 
@@ -45,6 +45,11 @@ public sealed class EmotionClassifier : IDisposable
     public IReadOnlyList<EmotionDistribution> ClassifyCrops(IReadOnlyList<SKBitmap> crops)
     {
         ArgumentNullException.ThrowIfNull(crops);
+        if (crops.Count == 0)
+        {
+            return [];
+        }
+
         return Run(crops.Count, (canvas, i) =>
         {
             using var source = SKImage.FromBitmap(crops[i]);

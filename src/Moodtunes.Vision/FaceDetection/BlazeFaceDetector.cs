@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Moodtunes.Vision.Imaging;
 using SkiaSharp;
 
 namespace Moodtunes.Vision.FaceDetection;
@@ -9,7 +10,7 @@ namespace Moodtunes.Vision.FaceDetection;
 /// square input so faces keep their shape; boxes come back in the photo's own coordinates.
 /// One instance is shared by all threads: the session is created once and Run is thread-safe.
 /// </summary>
-public sealed class BlazeFaceDetector : IDisposable
+internal sealed class BlazeFaceDetector : IDisposable
 {
     private const int InputSize = 128;
     private const int RegressorWidth = 16;
@@ -41,9 +42,11 @@ public sealed class BlazeFaceDetector : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
 
-        // Every pass samples one small, well-filtered copy instead of the full working image.
+        // Every pass samples one small copy instead of the full working image; made without mipmaps,
+        // which doubled the time of a whole-photo pass (5.6 against 2.7 ms).
         var viewScale = Math.Min(1f, (float)_options.DetectionViewSide / Math.Max(image.Width, image.Height));
-        using var view = Shrink(image, viewScale);
+        using var small = ImageShrinker.ToLongSide(image, _options.DetectionViewSide, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        using var view = SKImage.FromBitmap(small ?? image);
         var whole = SKRect.Create(view.Width, view.Height);
         var candidates = DetectIn(view, whole);
         var largest = candidates.Count == 0 ? 0 : candidates.Max(c => c.Box.Width);
@@ -186,27 +189,6 @@ public sealed class BlazeFaceDetector : IDisposable
         }
 
         return faces;
-    }
-
-    private static SKImage Shrink(SKBitmap image, float scale)
-    {
-        var full = SKImage.FromBitmap(image);
-        if (scale >= 1f)
-        {
-            return full;
-        }
-
-        using (full)
-        {
-            var info = new SKImageInfo(
-                Math.Max(1, (int)MathF.Round(image.Width * scale)),
-                Math.Max(1, (int)MathF.Round(image.Height * scale)),
-                SKColorType.Rgba8888,
-                SKAlphaType.Premul);
-            using var small = new SKBitmap(info);
-            full.ScalePixels(small.PeekPixels(), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
-            return SKImage.FromBitmap(small);
-        }
     }
 
     /// <summary>Maps a face from the detection view back to the photo, clamped to its edges.</summary>

@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace Moodtunes.Vision.FaceDetection;
 
-public static class BoxGeometry
+internal static class BoxGeometry
 {
     /// <summary>Intersection over union: 1 for the same box, 0 for boxes that do not touch.</summary>
     public static float IoU(SKRect a, SKRect b)

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Moodtunes.Vision.FaceDetection;
 
 /// <summary>Which BlazeFace keypoint is which (the person's right eye appears on the image's left).</summary>
-public enum FaceKeypoint
+internal enum FaceKeypoint
 {
     RightEye,
     LeftEye,
@@ -14,7 +14,7 @@ public enum FaceKeypoint
 }
 
 /// <summary>A face in the coordinates of the image it was found in.</summary>
-public sealed record DetectedFace(SKRect Box, float Score, IReadOnlyList<SKPoint> Keypoints)
+internal sealed record DetectedFace(SKRect Box, float Score, IReadOnlyList<SKPoint> Keypoints)
 {
     public SKPoint this[FaceKeypoint keypoint] => Keypoints[(int)keypoint];
 

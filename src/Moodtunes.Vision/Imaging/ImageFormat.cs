@@ -1,6 +1,6 @@
 namespace Moodtunes.Vision.Imaging;
 
-public enum ImageFormat
+internal enum ImageFormat
 {
     Unknown,
     Jpeg,
@@ -15,7 +15,7 @@ public enum ImageFormat
 }
 
 /// <summary>Tells the format from the first bytes, never from a file name or a declared content type.</summary>
-public static class ImageFormatSniffer
+internal static class ImageFormatSniffer
 {
     public static ImageFormat Sniff(ReadOnlySpan<byte> data)
     {

@@ -6,7 +6,7 @@ namespace Moodtunes.Vision.Imaging;
 /// Turns photo bytes into an upright, working-size bitmap: sniffs the format, checks the declared
 /// size before decoding anything, decodes JPEGs at a reduced DCT scale, and applies EXIF orientation.
 /// </summary>
-public sealed class ImageLoader(ImageLoadOptions options)
+internal sealed class ImageLoader(ImageLoadOptions options)
 {
     public ImageLoader()
         : this(new ImageLoadOptions())
@@ -67,10 +67,8 @@ public sealed class ImageLoader(ImageLoadOptions options)
         var swapsSides = SwapsSides(codec.EncodedOrigin);
         return new LoadedImage(
             upright,
-            format,
             swapsSides ? storedHeight : storedWidth,
-            swapsSides ? storedWidth : storedHeight,
-            codec.EncodedOrigin);
+            swapsSides ? storedWidth : storedHeight);
     }
 
     private static string DescribeNotAnImage(int length, ImageFormat format) => (length, format) switch
@@ -123,21 +121,15 @@ public sealed class ImageLoader(ImageLoadOptions options)
 
     private SKBitmap ShrinkToWorkingSize(SKBitmap bitmap)
     {
-        var longSide = Math.Max(bitmap.Width, bitmap.Height);
-        if (longSide <= options.MaxWorkingLongSide)
+        // With mipmaps: a PNG may shrink many times over here, and the emotion crops are cut from this copy.
+        var shrunk = ImageShrinker.ToLongSide(bitmap, options.MaxWorkingLongSide, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        if (shrunk is null)
         {
             return bitmap;
         }
 
-        var scale = (float)options.MaxWorkingLongSide / longSide;
-        var info = new SKImageInfo(
-            Math.Max(1, (int)MathF.Round(bitmap.Width * scale)),
-            Math.Max(1, (int)MathF.Round(bitmap.Height * scale)),
-            SKColorType.Rgba8888,
-            SKAlphaType.Premul);
-        var resized = bitmap.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         bitmap.Dispose();
-        return resized;
+        return shrunk;
     }
 
     private static bool SwapsSides(SKEncodedOrigin origin) => origin is

@@ -6,11 +6,9 @@ namespace Moodtunes.Vision.Imaging;
 /// An upright RGBA image ready for the detector, possibly smaller than the stored photo.
 /// <see cref="SourceWidth"/>/<see cref="SourceHeight"/> are the photo's upright size.
 /// </summary>
-public sealed class LoadedImage(SKBitmap bitmap, ImageFormat format, int sourceWidth, int sourceHeight, SKEncodedOrigin origin) : IDisposable
+internal sealed class LoadedImage(SKBitmap bitmap, int sourceWidth, int sourceHeight) : IDisposable
 {
     public SKBitmap Bitmap { get; } = bitmap;
-
-    public ImageFormat Format { get; } = format;
 
     public int Width => Bitmap.Width;
 
@@ -19,9 +17,6 @@ public sealed class LoadedImage(SKBitmap bitmap, ImageFormat format, int sourceW
     public int SourceWidth { get; } = sourceWidth;
 
     public int SourceHeight { get; } = sourceHeight;
-
-    /// <summary>The EXIF orientation that was applied (TopLeft when none).</summary>
-    public SKEncodedOrigin Origin { get; } = origin;
 
     public void Dispose() => Bitmap.Dispose();
 }

@@ -1,7 +1,7 @@
 using Moodtunes.Core.Emotions;
-using Moodtunes.Vision.Evaluation;
+using Moodtunes.Cli.Evaluation;
 
-namespace Moodtunes.Vision.Tests.Evaluation;
+namespace Moodtunes.Cli.Tests.Evaluation;
 
 public sealed class ConfusionMatrixTests
 {

@@ -3,10 +3,10 @@ using System.Text;
 using Moodtunes.Core;
 using Moodtunes.Core.Emotions;
 
-namespace Moodtunes.Vision.Evaluation;
+namespace Moodtunes.Cli.Evaluation;
 
 /// <summary>Counts of (true emotion, predicted emotion) over a set of classes, with the usual summaries.</summary>
-public sealed class ConfusionMatrix(IReadOnlyList<Emotion> classes)
+internal sealed class ConfusionMatrix(IReadOnlyList<Emotion> classes)
 {
     private readonly int[,] _counts = new int[classes.Count, classes.Count];
 
