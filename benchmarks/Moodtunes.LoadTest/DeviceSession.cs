@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 

@@ -11,6 +11,8 @@ using Amazon.CDK.AWS.S3.Deployment;
 using Amazon.CDK.AWS.S3.Notifications;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Storage.Aws;
 using ApiMethod = Amazon.CDK.AWS.Apigatewayv2.HttpMethod;
 using Distribution = Amazon.CDK.AWS.CloudFront.Distribution;
 using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
@@ -27,7 +29,6 @@ public sealed class MoodtunesStack : Stack
 {
     public const string DefaultStackName = "MoodtunesStack";
     public const string PageUrlOutput = "PageUrl";
-    public const string PhotoPrefix = "photos/";
     public const string WebAdapterLayerArn = "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:27";
 
     public MoodtunesStack(Construct scope, string id, MoodtunesSettings settings, IStackProps? props = null)
@@ -37,10 +38,10 @@ public sealed class MoodtunesStack : Stack
 
         var table = new Table(this, "Analyses", new TableProps
         {
-            PartitionKey = new DynamoAttribute { Name = "DeviceId", Type = AttributeType.STRING },
-            SortKey = new DynamoAttribute { Name = "AnalysisId", Type = AttributeType.STRING },
+            PartitionKey = new DynamoAttribute { Name = DynamoDbTableDefinition.PartitionKeyName, Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = DynamoDbTableDefinition.SortKeyName, Type = AttributeType.STRING },
             BillingMode = BillingMode.PAY_PER_REQUEST,
-            TimeToLiveAttribute = "ExpiresAt",
+            TimeToLiveAttribute = DynamoDbTableDefinition.TimeToLiveAttribute,
             PointInTimeRecovery = true,
             RemovalPolicy = settings.RemovalPolicy,
         });
@@ -88,7 +89,7 @@ public sealed class MoodtunesStack : Stack
         photoProps.LifecycleRules = [new LifecycleRule
         {
             Id = "DeletePhotosAfterOneDay",
-            Prefix = PhotoPrefix,
+            Prefix = PhotoKey.Prefix,
             Expiration = Duration.Days(1),
         }];
         var photos = new Bucket(this, "PhotoBucket", photoProps);
@@ -108,7 +109,7 @@ public sealed class MoodtunesStack : Stack
         });
         var recommend = functions.Create("RecommendFunction", memorySize: 512, Duration.Seconds(10));
 
-        var photoObjects = photos.ArnForObjects(PhotoPrefix + "*");
+        var photoObjects = photos.ArnForObjects(PhotoKey.Prefix + "*");
         // The presigned POST is signed with the upload function's role, so that role needs the PutObject itself.
         Allow(upload, photoObjects, "s3:PutObject");
         Allow(upload, table.TableArn, "dynamodb:PutItem");
@@ -124,7 +125,7 @@ public sealed class MoodtunesStack : Stack
             "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
 
         photos.AddEventNotification(
-            EventType.OBJECT_CREATED, new LambdaDestination(analyze), new NotificationKeyFilter { Prefix = PhotoPrefix });
+            EventType.OBJECT_CREATED, new LambdaDestination(analyze), new NotificationKeyFilter { Prefix = PhotoKey.Prefix });
 
         api.AddRoutes(new AddRoutesOptions
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Moodtunes.Api.Http;
-using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.Local;
 
 namespace Moodtunes.LocalServer;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 

@@ -92,6 +92,21 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
     }
 
     [Fact]
+    public async Task A_photo_that_arrives_after_the_analysis_read_as_abandoned_keeps_it_failed_as_missing()
+    {
+        var late = PendingAnalyses.New(
+            DeviceIdentity.DeviceIdFor(TestDevices.NewToken()), DateTimeOffset.UtcNow - AbandonedAnalyses.GiveUpAfter - TimeSpan.FromMinutes(1));
+        await factory.Analyses.CreateAsync(late, CancellationToken.None);
+        await WritePhotoAsync(late.PhotoKey, TestPhotos.Read(TestPhotos.Astronaut));
+
+        var outcomes = await PostAsync(S3Events.ObjectCreated((late.PhotoKey, 1234)));
+
+        Assert.Equal(["failed"], outcomes);
+        Assert.Equal(FailureCode.PhotoMissing, (await StoredAsync(late)).Failure?.Code);
+        Assert.False(File.Exists(factory.PhotoPath(late.PhotoKey)));
+    }
+
+    [Fact]
     public async Task A_replayed_event_is_a_200_no_op_that_keeps_the_first_result()
     {
         var photo = TestPhotos.Read(TestPhotos.GraceHopper);

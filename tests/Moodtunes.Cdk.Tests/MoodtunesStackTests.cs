@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Amazon.CDK.Assertions;
+using Moodtunes.Core.Analyses;
+using Moodtunes.Storage.Aws;
 using Xunit.Abstractions;
 
 namespace Moodtunes.Cdk.Tests;
@@ -13,7 +15,7 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     private string Table => stack.Single("AWS::DynamoDB::Table", "Analyses").LogicalId;
     private string Api => stack.Single("AWS::ApiGatewayV2::Api", "Api").LogicalId;
 
-    private string PhotoObjectsArn => $$"""{ "Fn::Join": ["", [{ "Fn::GetAtt": ["{{PhotoBucket}}", "Arn"] }, "/photos/*"]] }""";
+    private string PhotoObjectsArn => $$"""{ "Fn::Join": ["", [{ "Fn::GetAtt": ["{{PhotoBucket}}", "Arn"] }, "/{{PhotoKey.Prefix}}*"]] }""";
     private string PhotoBucketArn => $$"""{ "Fn::GetAtt": ["{{PhotoBucket}}", "Arn"] }""";
     private string TableArn => $$"""{ "Fn::GetAtt": ["{{Table}}", "Arn"] }""";
 
@@ -56,8 +58,8 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
                 "MaxAge": 3000
             }] }
             """, bucket.GetProperty("CorsConfiguration"));
-        Json.Equal("""
-            { "Rules": [{ "ExpirationInDays": 1, "Id": "DeletePhotosAfterOneDay", "Prefix": "photos/", "Status": "Enabled" }] }
+        Json.Equal($$"""
+            { "Rules": [{ "ExpirationInDays": 1, "Id": "DeletePhotosAfterOneDay", "Prefix": "{{PhotoKey.Prefix}}", "Status": "Enabled" }] }
             """, bucket.GetProperty("LifecycleConfiguration"));
     }
 
@@ -71,7 +73,7 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
         Json.Equal($$"""
             { "LambdaFunctionConfigurations": [{
                 "Events": ["s3:ObjectCreated:*"],
-                "Filter": { "Key": { "FilterRules": [{ "Name": "prefix", "Value": "photos/" }] } },
+                "Filter": { "Key": { "FilterRules": [{ "Name": "prefix", "Value": "{{PhotoKey.Prefix}}" }] } },
                 "LambdaFunctionArn": { "Fn::GetAtt": ["{{analyze}}", "Arn"] }
             }] }
             """, notifications.GetProperty("Properties").GetProperty("NotificationConfiguration"));
@@ -84,13 +86,19 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     public void Table_is_on_demand_keyed_by_device_and_analysis_with_ttl_and_pitr()
     {
         stack.Template.ResourceCountIs("AWS::DynamoDB::Table", 1);
-        stack.Template.HasResource("AWS::DynamoDB::Table", Json.ToJsii("""
+        stack.Template.HasResource("AWS::DynamoDB::Table", Json.ToJsii($$"""
             {
               "Properties": {
-                "AttributeDefinitions": [{ "AttributeName": "DeviceId", "AttributeType": "S" }, { "AttributeName": "AnalysisId", "AttributeType": "S" }],
-                "KeySchema": [{ "AttributeName": "DeviceId", "KeyType": "HASH" }, { "AttributeName": "AnalysisId", "KeyType": "RANGE" }],
+                "AttributeDefinitions": [
+                  { "AttributeName": "{{DynamoDbTableDefinition.PartitionKeyName}}", "AttributeType": "S" },
+                  { "AttributeName": "{{DynamoDbTableDefinition.SortKeyName}}", "AttributeType": "S" }
+                ],
+                "KeySchema": [
+                  { "AttributeName": "{{DynamoDbTableDefinition.PartitionKeyName}}", "KeyType": "HASH" },
+                  { "AttributeName": "{{DynamoDbTableDefinition.SortKeyName}}", "KeyType": "RANGE" }
+                ],
                 "BillingMode": "PAY_PER_REQUEST",
-                "TimeToLiveSpecification": { "AttributeName": "ExpiresAt", "Enabled": true },
+                "TimeToLiveSpecification": { "AttributeName": "{{DynamoDbTableDefinition.TimeToLiveAttribute}}", "Enabled": true },
                 "PointInTimeRecoverySpecification": { "PointInTimeRecoveryEnabled": true }
               },
               "DeletionPolicy": "Delete"

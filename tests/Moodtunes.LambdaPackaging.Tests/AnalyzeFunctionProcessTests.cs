@@ -1,5 +1,4 @@
 using System.Text;
-using Amazon.S3.Model;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Storage;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Moodtunes.Testing;
 using Moodtunes.Testing.Aws;

@@ -7,14 +7,10 @@ using Moodtunes.Testing;
 namespace Moodtunes.LocalServer.Tests;
 
 /// <summary>
-/// The local server's own Program (all three functions, the upload endpoint, the analysis worker, the page)
+/// The local server's own Program (every feature, the upload endpoint, the analysis worker, the page)
 /// in memory, on a data folder of its own or on a given one (to start a second server on the same data).
 /// </summary>
-/// <remarks>
-/// The entry point is named by <see cref="LocalServerOptions"/>: each function assembly the server references
-/// also declares a global <c>Program</c>, so that name is ambiguous here; any type of the assembly will do.
-/// </remarks>
-public sealed class LocalServerFactory : WebApplicationFactory<LocalServerOptions>
+public sealed class LocalServerFactory : WebApplicationFactory<Program>
 {
     private readonly TemporaryDirectory? _ownedData;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests;

@@ -35,4 +35,35 @@ public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : Anal
         Assert.Equal("failed", item["Status"].S);
         Assert.Equal("""{"code":"no-face","message":"We could not find a face in this photo."}""", item["Failure"].S);
     }
+
+    [Fact]
+    public async Task Items_written_by_the_previous_version_read_back_unchanged()
+    {
+        foreach (var record in new[] { PreviousVersionRecords.Done, PreviousVersionRecords.Failed })
+        {
+            var item = new Dictionary<string, AttributeValue>
+            {
+                ["DeviceId"] = new() { S = record.DeviceId },
+                ["AnalysisId"] = new() { S = record.AnalysisId },
+                ["Status"] = new() { S = record.Status },
+                ["CreatedAt"] = new() { S = record.CreatedAt },
+                ["FinishedAt"] = new() { S = record.FinishedAt },
+                ["ExpiresAt"] = new() { N = record.ExpiresAt.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["PhotoKey"] = new() { S = record.PhotoKey },
+            };
+            foreach (var (name, json) in new[] { ("Result", record.Result), ("Failure", record.Failure), ("Tracks", record.Tracks) })
+            {
+                if (json is not null)
+                {
+                    item[name] = new() { S = json };
+                }
+            }
+
+            await emulators.DynamoDb.PutItemAsync(new PutItemRequest { TableName = EmulatorFixture.TableName, Item = item });
+        }
+
+        PreviousVersionRecords.AssertReadBack(
+            await Store.GetAsync(PreviousVersionRecords.Done.DeviceId, PreviousVersionRecords.Done.AnalysisId, CancellationToken.None),
+            await Store.GetAsync(PreviousVersionRecords.Failed.DeviceId, PreviousVersionRecords.Failed.AnalysisId, CancellationToken.None));
+    }
 }

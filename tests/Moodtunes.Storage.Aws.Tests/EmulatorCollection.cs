@@ -1,4 +1,3 @@
-using Moodtunes.Testing.Aws;
 
 namespace Moodtunes.Storage.Aws.Tests;
 

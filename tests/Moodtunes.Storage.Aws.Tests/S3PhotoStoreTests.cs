@@ -1,4 +1,3 @@
-using Amazon.S3.Model;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.ContractTests;
 

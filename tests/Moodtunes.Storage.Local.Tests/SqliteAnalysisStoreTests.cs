@@ -55,4 +55,36 @@ public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposabl
         command.Parameters.AddWithValue("$id", old.Id);
         Assert.Equal(0L, command.ExecuteScalar());
     }
+
+    [Fact]
+    public async Task Rows_written_by_the_previous_version_read_back_unchanged()
+    {
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            connection.Open();
+            foreach (var row in new[] { PreviousVersionRecords.Done, PreviousVersionRecords.Failed })
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO Analyses (DeviceId, AnalysisId, Status, CreatedAt, FinishedAt, ExpiresAt, PhotoKey, Result, Failure, Tracks)
+                    VALUES ($d, $a, $s, $c, $f, $e, $p, $r, $x, $t);
+                    """;
+                insert.Parameters.AddWithValue("$d", row.DeviceId);
+                insert.Parameters.AddWithValue("$a", row.AnalysisId);
+                insert.Parameters.AddWithValue("$s", row.Status);
+                insert.Parameters.AddWithValue("$c", row.CreatedAt);
+                insert.Parameters.AddWithValue("$f", row.FinishedAt);
+                insert.Parameters.AddWithValue("$e", row.ExpiresAt);
+                insert.Parameters.AddWithValue("$p", row.PhotoKey);
+                insert.Parameters.AddWithValue("$r", (object?)row.Result ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$x", (object?)row.Failure ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$t", (object?)row.Tracks ?? DBNull.Value);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        PreviousVersionRecords.AssertReadBack(
+            await Store.GetAsync(PreviousVersionRecords.Done.DeviceId, PreviousVersionRecords.Done.AnalysisId, CancellationToken.None),
+            await Store.GetAsync(PreviousVersionRecords.Failed.DeviceId, PreviousVersionRecords.Failed.AnalysisId, CancellationToken.None));
+    }
 }

@@ -7,7 +7,6 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Moodtunes.Storage.Aws;
-using Xunit;
 
 namespace Moodtunes.Testing.Aws;
 

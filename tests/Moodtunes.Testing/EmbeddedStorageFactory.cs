@@ -34,10 +34,8 @@ public class EmbeddedStorageFactory<TEntryPoint> : WebApplicationFactory<TEntryP
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // AddAwsStorage validates these while Program registers services. The AWS stores it registers are
-        // replaced below, and its SDK clients are lazy singletons that nothing resolves, so no AWS call is made.
-        builder.UseSetting("Storage:TableName", "unused-by-tests");
-        builder.UseSetting("Storage:BucketName", "unused-by-tests");
+        // The AWS stores Program registers are replaced; their options and SDK clients are lazy singletons that
+        // nothing resolves any more, so no AWS call is made and no AWS setting is needed.
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IAnalysisStore>();

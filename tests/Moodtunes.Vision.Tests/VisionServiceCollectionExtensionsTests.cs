@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
-using Moodtunes.Vision;
 
 namespace Moodtunes.Vision.Tests;
 

@@ -58,6 +58,19 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
     }
 
     [Fact]
+    public async Task History_reads_an_abandoned_upload_as_failed_without_writing_it()
+    {
+        using var device = new TestDevice(factory);
+        var abandoned = await device.SeedPendingAsync(DateTimeOffset.UtcNow - AbandonedAnalyses.GiveUpAfter - TimeSpan.FromMinutes(1));
+
+        var item = Assert.Single((await device.GetJsonAsync("/api/history")).GetProperty("items").EnumerateArray());
+
+        Assert.Equal("failed", item.GetProperty("status").GetString());
+        Assert.Equal("photo-missing", item.GetProperty("failure").GetProperty("code").GetString());
+        Assert.Equal(AnalysisStatus.Pending, (await factory.Analyses.GetAsync(device.DeviceId, abandoned.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task An_empty_history_has_no_items_and_no_cursor()
     {
         using var device = new TestDevice(factory);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Moodtunes.Core;
-using Moodtunes.Core.Emotions;
 using Moodtunes.Vision;
 using Moodtunes.Vision.Imaging;
 
