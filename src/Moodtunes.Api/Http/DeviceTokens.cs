@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Moodtunes.Core.Analyses;
 
 namespace Moodtunes.Api.Http;

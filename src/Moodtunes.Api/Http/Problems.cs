@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Moodtunes.Api.Http;
 
 /// <summary>RFC 7807 problem responses carrying a machine-readable <c>code</c> the page can act on.</summary>
