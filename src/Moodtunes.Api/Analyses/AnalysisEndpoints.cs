@@ -1,10 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Api.Http;
 
 namespace Moodtunes.Api.Analyses;
 
 public static class AnalysisEndpoints
 {
-    public static IServiceCollection AddAnalyses(this IServiceCollection services) => services.AddSingleton<AnalysisService>();
+    /// <remarks>Tracks reads analyses through this service too, so a host may add both.</remarks>
+    public static IServiceCollection AddAnalyses(this IServiceCollection services)
+    {
+        services.TryAddSingleton<AnalysisService>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapAnalyses(this IEndpointRouteBuilder app)
     {
