@@ -60,9 +60,10 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
             throw new ArgumentException("A finished analysis must be done or failed.", nameof(finished));
         }
 
+        var record = AnalysisRecord.From(finished);
         var values = new Dictionary<string, AttributeValue>
         {
-            [":status"] = new() { S = AnalysisRecord.StatusName(finished.Status) },
+            [":status"] = new() { S = record.Status },
             [":pending"] = new() { S = AnalysisRecord.StatusName(AnalysisStatus.Pending) },
             [":now"] = Epoch(Now()),
         };
@@ -74,7 +75,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
             ["#status"] = "Status",
             ["#expires"] = TimeToLiveAttribute,
         };
-        foreach (var (attribute, value) in FinishedAttributes(AnalysisRecord.From(finished)))
+        foreach (var (attribute, value) in FinishedAttributes(record))
         {
             var name = $"#{attribute}";
             names[name] = attribute;
@@ -262,7 +263,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         var item = Key(record.DeviceId, record.AnalysisId);
         item["Status"] = new() { S = record.Status };
         item["CreatedAt"] = new() { S = record.CreatedAt };
-        item[TimeToLiveAttribute] = Epoch(analysis.ExpiresAt);
+        item[TimeToLiveAttribute] = new() { N = record.ExpiresAt.ToString(CultureInfo.InvariantCulture) };
         item["PhotoKey"] = new() { S = record.PhotoKey };
         foreach (var (attribute, value) in FinishedAttributes(record))
         {

@@ -31,6 +31,8 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         CREATE INDEX IF NOT EXISTS Analyses_ExpiresAt ON Analyses (ExpiresAt);
         """;
 
+    private static readonly string PendingStatus = AnalysisRecord.StatusName(AnalysisStatus.Pending);
+
     private readonly string _connectionString;
     private readonly TimeProvider _time;
 
@@ -111,13 +113,14 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
-        // One conditional statement: of racing finishers exactly one sees Status = 'pending'.
+        // One conditional statement: of racing finishers exactly one sees the pending status.
         command.CommandText = """
             UPDATE Analyses
             SET Status = $status, FinishedAt = $finishedAt, Result = $result, Failure = $failure, Tracks = $tracks
-            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status = 'pending' AND ExpiresAt > $now;
+            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status = $pending AND ExpiresAt > $now;
             """;
         command.Parameters.AddWithValue("$now", Now());
+        command.Parameters.AddWithValue("$pending", PendingStatus);
         AddRecord(command, finished);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -129,12 +132,13 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE Analyses SET Tracks = $tracks
-            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status <> 'pending' AND ExpiresAt > $now;
+            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status <> $pending AND ExpiresAt > $now;
             """;
         command.Parameters.AddWithValue("$tracks", StoredDocuments.Write(tracks));
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$analysisId", analysisId);
         command.Parameters.AddWithValue("$now", Now());
+        command.Parameters.AddWithValue("$pending", PendingStatus);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
