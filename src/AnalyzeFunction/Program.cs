@@ -1,5 +1,6 @@
 using Moodtunes.Api;
 using Moodtunes.Api.Events;
+using Moodtunes.Deezer;
 using Moodtunes.Spotify;
 using Moodtunes.Storage.Aws;
 using Moodtunes.Vision;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
 builder.Services.AddVision(builder.Configuration);
 builder.Services.AddSpotifyLinks(builder.Configuration);
+builder.Services.AddDeezerMedia(builder.Configuration);
 builder.Services.AddMoodtunesApi().AddEvents();
 
 var app = builder.Build();

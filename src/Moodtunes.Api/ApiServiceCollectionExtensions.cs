@@ -21,11 +21,15 @@ public static class ApiServiceCollectionExtensions
     }
 
     /// <summary>The catalog, the recommender and the track selector, shared by the features that pick tracks.</summary>
-    /// <remarks>The host registers an <see cref="ITrackLinkResolver"/> (Moodtunes.Spotify's AddSpotifyLinks).</remarks>
+    /// <remarks>
+    /// The host registers an <see cref="ITrackLinkResolver"/> (Moodtunes.Spotify's AddSpotifyLinks), the media
+    /// provider if any (Moodtunes.Deezer's AddDeezerMedia) and storage, which holds the <see cref="ITrackMediaCache"/>.
+    /// </remarks>
     internal static IServiceCollection AddRecommendation(this IServiceCollection services)
     {
         services.TryAddSingleton(TrackCatalog.Default);
         services.TryAddSingleton<TrackRecommender>();
+        services.TryAddSingleton<TrackMediaEnricher>();
         services.TryAddSingleton<AnalysisTrackSelector>();
         return services;
     }

@@ -5,6 +5,7 @@ using Moodtunes.Api.History;
 using Moodtunes.Api.Tracks;
 using Moodtunes.Api.Uploads;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Deezer;
 using Moodtunes.Spotify;
 using Moodtunes.Storage.Local;
 using Moodtunes.Vision;
@@ -29,6 +30,7 @@ public static class LocalServerComposition
         });
         builder.Services.AddVision(builder.Configuration);
         builder.Services.AddSpotifyLinks(builder.Configuration);
+        builder.Services.AddDeezerMedia(builder.Configuration);
         builder.Services.AddMoodtunesApi().AddUploads().AddAnalyses().AddTracks().AddHistory().AddEvents();
         builder.Services.AddSingleton<PhotoUploadedQueue>();
         builder.Services.AddHostedService<LocalAnalysisWorker>();

@@ -2,6 +2,7 @@ using Moodtunes.Api;
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.History;
 using Moodtunes.Api.Tracks;
+using Moodtunes.Deezer;
 using Moodtunes.Spotify;
 using Moodtunes.Storage.Aws;
 
@@ -9,6 +10,7 @@ using Moodtunes.Storage.Aws;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
 builder.Services.AddSpotifyLinks(builder.Configuration);
+builder.Services.AddDeezerMedia(builder.Configuration);
 builder.Services.AddMoodtunesApi().AddAnalyses().AddTracks().AddHistory();
 
 var app = builder.Build();

@@ -11,8 +11,12 @@ public static class TrackEndpoints
     {
         services.AddRecommendation();
         services.AddAnalyses();
+        services.AddSingleton<TrackPreviewService>();
         return services.AddSingleton<TrackService>();
     }
+
+    /// <summary>Where the page plays a track's preview from (what <see cref="TrackMediaResponse.PreviewUrl"/> holds).</summary>
+    public static string PreviewPath(string catalogId) => $"/api/tracks/{Uri.EscapeDataString(catalogId)}/preview";
 
     public static IEndpointRouteBuilder MapTracks(this IEndpointRouteBuilder app)
     {
@@ -20,6 +24,11 @@ public static class TrackEndpoints
             .RequireDeviceToken()
             .WithName("ChooseTracks")
             .WithSummary("Tracks for chosen moods or a sadness choice; more=true gives other songs without repeats.");
+
+        // No device token: an <audio> element cannot send headers, and a preview is public anyway.
+        app.MapGet("/api/tracks/{catalogId}/preview", PreviewAsync)
+            .WithName("PlayPreview")
+            .WithSummary("Redirects to a just-signed 30-second preview of a catalog track.");
         return app;
     }
 
@@ -55,6 +64,20 @@ public static class TrackEndpoints
                 new TracksResponse(selection.Moods, selection.SadnessChoice, TrackResponse.ListOf(selection.Current), restarted)),
             TrackOutcome.NotDone => Problems.Result(StatusCodes.Status409Conflict, "not-done", "Tracks are offered once the analysis is done."),
             _ => Problems.NotFound(),
+        };
+    }
+
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> PreviewAsync(
+        string catalogId, TrackPreviewService previews, HttpContext context, CancellationToken cancellationToken)
+    {
+        // The signed URL changes; a cached redirect would outlive it.
+        context.Response.Headers.CacheControl = "no-store";
+        return await previews.FreshAsync(catalogId, cancellationToken).ConfigureAwait(false) switch
+        {
+            PreviewOutcome.Found(var url) => TypedResults.Redirect(url.AbsoluteUri),
+            PreviewOutcome.ProviderUnavailable => Problems.Result(
+                StatusCodes.Status503ServiceUnavailable, "provider-unavailable", "The music provider cannot be reached right now."),
+            _ => Problems.Result(StatusCodes.Status404NotFound, "no-preview", "This song has no preview."),
         };
     }
 }

@@ -3,11 +3,37 @@ using Moodtunes.Core.Recommendation;
 namespace Moodtunes.Api.Tracks;
 
 /// <summary>A track as the page shows it (docs/api.md).</summary>
-public sealed record TrackResponse(string Id, string Title, string Artist, TrackLanguage Language, string Url, string? SpotifyTrackId)
+public sealed record TrackResponse(
+    string Id,
+    string Title,
+    string Artist,
+    TrackLanguage Language,
+    string Url,
+    string? SpotifyTrackId,
+    TrackLinksResponse Links,
+    TrackMediaResponse? Media)
 {
-    public static IReadOnlyList<TrackResponse> ListOf(IEnumerable<Track> tracks) =>
-        [.. tracks.Select(t => new TrackResponse(t.Id, t.Title, t.Artist, t.Language, t.Url, t.SpotifyTrackId))];
+    public static IReadOnlyList<TrackResponse> ListOf(IEnumerable<Track> tracks) => [.. tracks.Select(From)];
+
+    private static TrackResponse From(Track t) => new(
+        t.Id,
+        t.Title,
+        t.Artist,
+        t.Language,
+        t.Url,
+        t.SpotifyTrackId,
+        new TrackLinksResponse(SpotifyLinks.Search(t.Title, t.Artist), YouTubeMusicLinks.Search(t.Title, t.Artist)),
+        t.Media is { } m
+            ? new TrackMediaResponse(m.Provider, m.PageUrl, m.CoverSmall, m.CoverMedium, m.DurationSeconds, m.HasPreview ? TrackEndpoints.PreviewPath(t.Id) : null)
+            : null);
 }
+
+/// <summary>Searches for the song elsewhere, always valid (no guessed ids).</summary>
+public sealed record TrackLinksResponse(string Spotify, string YouTubeMusic);
+
+/// <param name="PreviewUrl">Our own route that redirects to a just-signed preview; null when the provider has none.</param>
+public sealed record TrackMediaResponse(
+    MusicProvider Provider, string PageUrl, string? CoverSmall, string? CoverMedium, int? DurationSeconds, string? PreviewUrl);
 
 /// <summary>The body of <c>POST /api/analyses/{id}/tracks</c>: wire names, checked by the endpoint.</summary>
 public sealed record TracksRequest(IReadOnlyList<string>? Moods, string? SadnessChoice, bool More);

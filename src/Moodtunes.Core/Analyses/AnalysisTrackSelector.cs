@@ -7,7 +7,7 @@ namespace Moodtunes.Core.Analyses;
 /// Chooses the tracks an analysis offers: first for the face's emotion, then for the moods or
 /// sadness choice the user asks for, and "other songs" without repeating any track of that request.
 /// </summary>
-public sealed class AnalysisTrackSelector(TrackRecommender recommender, ITrackLinkResolver links)
+public sealed class AnalysisTrackSelector(TrackRecommender recommender, ITrackLinkResolver links, TrackMediaEnricher media)
 {
     /// <summary>How many tracks one list offers.</summary>
     public const int ListLength = 6;
@@ -52,7 +52,8 @@ public sealed class AnalysisTrackSelector(TrackRecommender recommender, ITrackLi
         IReadOnlyList<string> shownBefore,
         CancellationToken cancellationToken)
     {
-        var tracks = await links.ResolveAllAsync(pick.Tracks, cancellationToken).ConfigureAwait(false);
+        var linked = await links.ResolveAllAsync(pick.Tracks, cancellationToken).ConfigureAwait(false);
+        var tracks = await media.WithMediaAsync(linked, cancellationToken).ConfigureAwait(false);
         return new TrackSelection
         {
             Moods = moods,

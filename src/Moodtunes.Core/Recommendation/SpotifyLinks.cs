@@ -9,3 +9,10 @@ public static class SpotifyLinks
 
     public static string Track(string spotifyTrackId) => "https://open.spotify.com/track/" + spotifyTrackId;
 }
+
+/// <summary>Links that open a song in YouTube Music, which has no public track ids to check.</summary>
+public static class YouTubeMusicLinks
+{
+    public static string Search(string title, string artist) =>
+        "https://music.youtube.com/search?q=" + Uri.EscapeDataString($"{title} {artist}");
+}

@@ -12,6 +12,7 @@ public sealed class TrackCatalog
     private static readonly Lazy<TrackCatalog> Embedded = new(LoadEmbedded);
 
     private readonly Dictionary<CatalogLabel, IReadOnlyList<CatalogTrack>> _byLabel;
+    private readonly Dictionary<string, CatalogTrack> _byId;
 
     private TrackCatalog(IReadOnlyList<CatalogTrack> tracks)
     {
@@ -19,6 +20,7 @@ public sealed class TrackCatalog
         _byLabel = CatalogLabels.All.ToDictionary(
             label => label,
             label => (IReadOnlyList<CatalogTrack>)[.. tracks.Where(t => t.Labels.Contains(label))]);
+        _byId = tracks.ToDictionary(t => t.Track.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The catalog shipped with the product, loaded once.</summary>
@@ -27,6 +29,9 @@ public sealed class TrackCatalog
     public IReadOnlyList<CatalogTrack> Tracks { get; }
 
     public IReadOnlyList<CatalogTrack> WithLabel(CatalogLabel label) => _byLabel[label];
+
+    /// <summary>The entry with this catalog id, or null.</summary>
+    public CatalogTrack? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>Reads and validates a catalog: a JSON array of entries shaped like catalog.json.</summary>
     /// <exception cref="InvalidDataException">The JSON is malformed or an entry breaks a rule.</exception>

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+
+namespace Moodtunes.Core.Recommendation;
+
+/// <summary>
+/// Adds the provider's media (cover, page, preview) to picked tracks: from our cache when it has them, else
+/// looked up in parallel under one short deadline. A track not resolved in time goes out with its links only and
+/// its lookup goes on in the background, so the next list has it. A provider that is down never delays a list
+/// by more than the deadline and never fails one.
+/// </summary>
+public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolvers, ITrackMediaCache cache, TimeProvider clock)
+{
+    /// <summary>The most a list waits for lookups, cache read included.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromMilliseconds(800);
+
+    public static readonly TimeSpan FoundLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>A song the provider does not have is asked about again after a day (catalogs change).</summary>
+    public static readonly TimeSpan MissLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>How long a lookup may go on in the background once its list has gone out.</summary>
+    private static readonly TimeSpan BackgroundLimit = TimeSpan.FromSeconds(10);
+
+    private readonly ITrackMediaResolver? _resolver = resolvers.FirstOrDefault();
+
+    /// <summary>One lookup per track at a time, however many lists want it at once.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<TrackMedia?>>> _lookups = new(StringComparer.Ordinal);
+
+    public bool HasProvider => _resolver is not null;
+
+    public async Task<IReadOnlyList<Track>> WithMediaAsync(IReadOnlyList<Track> tracks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        if (_resolver is null || tracks.Count == 0)
+        {
+            return tracks;
+        }
+
+        var started = clock.GetUtcNow();
+        var cached = await CachedAsync([.. tracks.Select(t => t.Id)], cancellationToken).ConfigureAwait(false);
+        var lookups = tracks
+            .Where(t => !cached.ContainsKey(t.Id))
+            .DistinctBy(t => t.Id)
+            .ToDictionary(t => t.Id, Lookup, StringComparer.Ordinal);
+        var left = Deadline - (clock.GetUtcNow() - started);
+        if (lookups.Count > 0 && left > TimeSpan.Zero)
+        {
+            await Task.WhenAny(Task.WhenAll(lookups.Values), Task.Delay(left, clock, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return
+        [
+            .. tracks.Select(track => cached.TryGetValue(track.Id, out var entry)
+                ? track with { Media = entry.Media }
+                : lookups[track.Id] is { IsCompletedSuccessfully: true } done ? track with { Media = done.Result } : track),
+        ];
+    }
+
+    /// <summary>The media of one catalog track, waiting for a lookup if it is not cached (the preview route).</summary>
+    public async Task<TrackMedia?> MediaOfAsync(Track track, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        var cached = await CachedAsync([track.Id], cancellationToken).ConfigureAwait(false);
+        return cached.TryGetValue(track.Id, out var entry)
+            ? entry.Media
+            : await Lookup(track).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyDictionary<string, CachedTrackMedia>> CachedAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Deadline);
+        try
+        {
+            return await cache.GetManyAsync(ids, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            // The cache is an optimisation: a store that is slow or failing only means asking the provider.
+            return new Dictionary<string, CachedTrackMedia>();
+        }
+    }
+
+    private Task<TrackMedia?> Lookup(Track track) =>
+        _lookups.GetOrAdd(track.Id, _ => new Lazy<Task<TrackMedia?>>(() => LookUpAsync(track))).Value;
+
+    private async Task<TrackMedia?> LookUpAsync(Track track)
+    {
+        // Not the caller's token: the lookup outlives the list that started it.
+        using var limit = new CancellationTokenSource(BackgroundLimit, clock);
+        try
+        {
+            await Task.Yield();
+            var media = await _resolver!.FindAsync(track, limit.Token).ConfigureAwait(false);
+            var lifetime = media is null ? MissLifetime : FoundLifetime;
+            await cache.PutAsync(track.Id, new CachedTrackMedia(media, clock.GetUtcNow() + lifetime), limit.Token).ConfigureAwait(false);
+            return media;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A provider failure is not cached as a miss: the circuit limits how often it is asked again.
+            return null;
+        }
+        finally
+        {
+            _lookups.TryRemove(track.Id, out _);
+        }
+    }
+}

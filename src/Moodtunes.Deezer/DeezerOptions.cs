@@ -1,0 +1,22 @@
+namespace Moodtunes.Deezer;
+
+/// <summary>The "Deezer" configuration section. The base address exists so tests can use a loopback stand-in.</summary>
+public sealed record DeezerOptions
+{
+    public const string SectionName = "Deezer";
+
+    public static readonly Uri DefaultBaseAddress = new("https://api.deezer.com/");
+
+    /// <summary>False turns the provider off: tracks keep their search links and play no preview.</summary>
+    public bool Enabled { get; init; } = true;
+
+    public Uri BaseAddress { get; init; } = DefaultBaseAddress;
+
+    /// <summary>One request's limit; the song list never waits longer than its own deadline anyway.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Consecutive failures after which the provider is left alone for <see cref="OpenFor"/>.</summary>
+    public int FailuresToOpen { get; init; } = 3;
+
+    public TimeSpan OpenFor { get; init; } = TimeSpan.FromSeconds(30);
+}

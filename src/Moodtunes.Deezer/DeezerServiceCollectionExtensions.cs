@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moodtunes.Core.Recommendation;
+
+namespace Moodtunes.Deezer;
+
+public static class DeezerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Deezer as the <see cref="ITrackMediaResolver"/> unless <c>Deezer:Enabled</c> is false
+    /// (optionally <c>Deezer:BaseAddress</c>, for a stand-in).
+    /// </summary>
+    public static IServiceCollection AddDeezerMedia(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(DeezerOptions.SectionName);
+        var options = new DeezerOptions
+        {
+            Enabled = !string.Equals(section["Enabled"], "false", StringComparison.OrdinalIgnoreCase),
+            BaseAddress = BaseAddress(section["BaseAddress"]),
+        };
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ProviderCircuit(options.FailuresToOpen, options.OpenFor, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient<DeezerClient>(http =>
+        {
+            http.BaseAddress = options.BaseAddress;
+            http.Timeout = options.Timeout;
+        });
+        return services.AddSingleton<ITrackMediaResolver, DeezerTrackMediaResolver>();
+    }
+
+    /// <summary>Relative request paths resolve under the base only when it ends with a slash.</summary>
+    private static Uri BaseAddress(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return DeezerOptions.DefaultBaseAddress;
+        }
+
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri))
+        {
+            throw new InvalidOperationException($"Deezer base address '{configured}' is not an absolute URI.");
+        }
+
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+}
