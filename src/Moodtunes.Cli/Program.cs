@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Cli.Commands;
+using Moodtunes.Core.Recommendation;
+using Moodtunes.Deezer;
 using Moodtunes.Vision;
 
 const string usage = """
@@ -6,7 +10,20 @@ const string usage = """
                                               faces, emotions and timings as JSON
            moodtunes eval <folder> [--model <emotion.onnx>]
                                               accuracy on class-named subfolders of face crops
+           moodtunes catalog-check [--deezer <base address>]
+                                              looks every catalog song up at Deezer (needs internet) and
+                                              lists those without a confident match or a preview (Markdown)
     """;
+
+if (args is ["catalog-check", ..] and (["catalog-check"] or ["catalog-check", "--deezer", _]))
+{
+    var settings = new Dictionary<string, string?> { ["Deezer:BaseAddress"] = args is [_, _, var address] ? address : null };
+    await using var services = new ServiceCollection()
+        .AddDeezerMedia(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        .BuildServiceProvider();
+    return await CatalogCheckCommand.RunAsync(
+        TrackCatalog.Default, services.GetRequiredService<ITrackMediaResolver>(), Console.Out, CancellationToken.None);
+}
 
 if (args is not ["analyze" or "eval", _] and not ["analyze" or "eval", _, "--model", _])
 {

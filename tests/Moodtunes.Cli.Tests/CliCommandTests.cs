@@ -22,6 +22,22 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    public async Task Catalog_check_lists_the_songs_the_provider_has_no_confident_match_or_preview_for()
+    {
+        await using var deezer = await FakeDeezer.StartAsync();
+        deezer.AddSearchResult("Good Day", "IU", deezer.AddTrack(1, "Good Day", "IU"));
+        deezer.AddSearchResult("Spring Day", "BTS", deezer.AddTrack(2, "Spring Day", "BTS", withPreview: false));
+
+        var (exitCode, output, _) = Run("catalog-check", "--deezer", deezer.BaseAddress.AbsoluteUri);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("| bts-spring-day | Spring Day | BTS | found, but no preview |", output, StringComparison.Ordinal);
+        Assert.Contains("| bts-dna | DNA | BTS | no confident match |", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("| iu-good-day |", output, StringComparison.Ordinal);
+        Assert.Contains("1 of ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_explains_a_file_that_is_not_a_photo()
     {
         using var folder = new TemporaryDirectory();
