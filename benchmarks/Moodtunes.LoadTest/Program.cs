@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.LoadTest;
 using Moodtunes.LocalServer;
 using Moodtunes.Testing;
@@ -8,8 +10,16 @@ using Moodtunes.Testing;
 var devices = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var latencyRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 
+// Deezer's stand-in on loopback knows every catalog song, so covers and previews resolve as they would online.
+await using var deezer = await FakeDeezer.StartAsync();
+foreach (var (entry, i) in TrackCatalog.Default.Tracks.Select((t, i) => (t.Track, i)))
+{
+    deezer.AddSearchResult(entry.Title, entry.Artist, deezer.AddTrack(1000 + i, entry.Title, entry.Artist));
+}
+
 var dataDirectory = Directory.CreateTempSubdirectory("moodtunes-load-").FullName;
-var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Moodtunes:DataDirectory", dataDirectory]);
+var builder = WebApplication.CreateBuilder(
+    ["--urls", "http://127.0.0.1:0", "--Moodtunes:DataDirectory", dataDirectory, "--Deezer:BaseAddress", deezer.BaseAddress.AbsoluteUri]);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var options = builder.AddLocalServer();
 await using var app = builder.Build();
@@ -36,12 +46,27 @@ try
     Console.WriteLine();
 
     // Many devices at once, polling like the page (every 250 ms).
+    var lookupsBefore = deezer.Requests;
     var load = await LoadRun.RunAsync(server, photo, devices, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(120));
     Console.WriteLine(load.ToReport());
+    Console.WriteLine();
+    var offered = load.Done * AnalysisTrackSelectorListLength;
+    var lookups = deezer.Requests - lookupsBefore;
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"Track media in that run: {offered} tracks offered, {lookups} looked up at the stand-in, {100.0 * (offered - lookups) / Math.Max(1, offered):F1} % served from the cache."));
+    Console.WriteLine();
+    await MusicBenchmark.RunAsync(app.Services, deezer);
     return load.Clean ? 0 : 1;
 }
 finally
 {
+    deezer.Delay = TimeSpan.Zero;
     await app.StopAsync();
     Directory.Delete(dataDirectory, recursive: true);
+}
+
+internal static partial class Program
+{
+    private const int AnalysisTrackSelectorListLength = Moodtunes.Core.Analyses.AnalysisTrackSelector.ListLength;
 }
