@@ -119,10 +119,12 @@ public sealed class MoodtunesStack : Stack
         // key only exists on list requests, so it would likely not match S3's existence check behind a GetObject
         // (unverified on AWS). The bucket holds nothing but photos/ objects, which this role may read anyway.
         Allow(analyze, photos.BucketArn, "s3:ListBucket");
-        // GetAsync (GetItem) and the conditional TryFinishAsync (UpdateItem) are all the analyzer calls on the table.
-        Allow(analyze, table.TableArn, "dynamodb:GetItem", "dynamodb:UpdateItem");
+        // GetAsync (GetItem) and the conditional TryFinishAsync (UpdateItem) on analyses, and the track media cache
+        // (DynamoDbTrackMediaCache: BatchGetItem, PutItem) are all the analyzer calls on the table.
+        Allow(analyze, table.TableArn, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem", "dynamodb:PutItem");
         Allow(recommend, table.TableArn,
-            "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+            "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+            "dynamodb:BatchGetItem", "dynamodb:PutItem");
 
         photos.AddEventNotification(
             EventType.OBJECT_CREATED, new LambdaDestination(analyze), new NotificationKeyFilter { Prefix = PhotoKey.Prefix });

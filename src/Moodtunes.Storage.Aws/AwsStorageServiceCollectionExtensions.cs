@@ -4,16 +4,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Storage.Aws;
 
 public static class AwsStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IAnalysisStore"/> (DynamoDB), <see cref="IPhotoStore"/>, <see cref="IUploadTargetIssuer"/>
-    /// and <see cref="IStorageEventReader"/> (S3) as singletons, with <see cref="AwsStorageOptions"/> read from
-    /// <paramref name="storageSection"/> (the "Storage" section: TableName, BucketName, optional ServiceUrl) when
-    /// first needed. SDK clients and <see cref="TimeProvider"/> are only added when none is registered; they take
+    /// Registers <see cref="IAnalysisStore"/> and <see cref="ITrackMediaCache"/> (DynamoDB, one table),
+    /// <see cref="IPhotoStore"/>, <see cref="IUploadTargetIssuer"/> and <see cref="IStorageEventReader"/> (S3) as
+    /// singletons, with <see cref="AwsStorageOptions"/> read from <paramref name="storageSection"/> (the "Storage"
+    /// section: TableName, BucketName, optional ServiceUrl) when first needed. SDK clients and <see cref="TimeProvider"/> are only added when none is registered; they take
     /// region and credentials from the environment as usual.
     /// </summary>
     /// <remarks>
@@ -33,6 +34,8 @@ public static class AwsStorageServiceCollectionExtensions
             ? new AmazonS3Client(new AmazonS3Config { ServiceURL = url.ToString(), ForcePathStyle = true })
             : new AmazonS3Client());
         services.AddSingleton<IAnalysisStore>(sp => new DynamoDbAnalysisStore(
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<AwsStorageOptions>().TableName, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITrackMediaCache>(sp => new DynamoDbTrackMediaCache(
             sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<AwsStorageOptions>().TableName, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPhotoStore>(sp => new S3PhotoStore(sp.GetRequiredService<IAmazonS3>(), sp.GetRequiredService<AwsStorageOptions>().BucketName));
         services.AddSingleton<IUploadTargetIssuer>(sp =>

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moodtunes.Core.Analyses;
+using static Moodtunes.Storage.Aws.DynamoDbItems;
 using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
 
 namespace Moodtunes.Storage.Aws;
@@ -14,8 +14,6 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
 {
     /// <summary>BatchWriteItem's limit.</summary>
     private const int BatchSize = 25;
-
-    private const int MaxBatchAttempts = 8;
 
     public async Task CreateAsync(Analysis analysis, CancellationToken cancellationToken)
     {
@@ -224,29 +222,17 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
     }
 
     /// <summary>Deletes up to 25 keys, resending what DynamoDB left unprocessed (throttling) with backoff.</summary>
-    private async Task DeleteBatchAsync(IEnumerable<Dictionary<string, AttributeValue>> keys, CancellationToken cancellationToken)
+    private Task DeleteBatchAsync(IEnumerable<Dictionary<string, AttributeValue>> keys, CancellationToken cancellationToken)
     {
-        var pending = new Dictionary<string, List<WriteRequest>>
+        var batch = new Dictionary<string, List<WriteRequest>>
         {
-            [tableName] = keys.Select(key => new WriteRequest(new DeleteRequest(key))).ToList(),
+            [tableName] = [.. keys.Select(key => new WriteRequest(new DeleteRequest(key)))],
         };
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest(pending), cancellationToken);
-            if (response.UnprocessedItems is not { Count: > 0 } unprocessed)
-            {
-                return;
-            }
+        return SendBatchAsync(batch, SendAsync, left => left.Values.Sum(r => r.Count), "deletions", timeProvider, cancellationToken);
 
-            if (attempt == MaxBatchAttempts)
-            {
-                throw new InvalidOperationException(
-                    $"DynamoDB left {unprocessed.Values.Sum(r => r.Count)} deletions unprocessed after {attempt} attempts.");
-            }
-
-            pending = unprocessed;
-            await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt), timeProvider, cancellationToken);
-        }
+        async Task<Dictionary<string, List<WriteRequest>>?> SendAsync(Dictionary<string, List<WriteRequest>> pending) =>
+            (await client.BatchWriteItemAsync(new BatchWriteItemRequest(pending), cancellationToken)).UnprocessedItems
+                is { Count: > 0 } left ? left : null;
     }
 
     private DateTimeOffset Now() => timeProvider.GetUtcNow();
@@ -263,7 +249,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         var item = Key(record.DeviceId, record.AnalysisId);
         item["Status"] = new() { S = record.Status };
         item["CreatedAt"] = new() { S = record.CreatedAt };
-        item[TimeToLiveAttribute] = new() { N = record.ExpiresAt.ToString(CultureInfo.InvariantCulture) };
+        item[TimeToLiveAttribute] = EpochSeconds(record.ExpiresAt);
         item["PhotoKey"] = new() { S = record.PhotoKey };
         foreach (var (attribute, value) in FinishedAttributes(record))
         {
@@ -302,11 +288,4 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
             Optional("Failure"),
             Optional("Tracks")).ToAnalysis();
     }
-
-    private static DateTimeOffset ReadExpiry(Dictionary<string, AttributeValue> item) =>
-        DateTimeOffset.FromUnixTimeSeconds(long.Parse(item[TimeToLiveAttribute].N, CultureInfo.InvariantCulture));
-
-    /// <summary>TTL wants whole epoch seconds; the fraction is dropped (the record expires up to 1 s early).</summary>
-    private static AttributeValue Epoch(DateTimeOffset instant) =>
-        new() { N = instant.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
 }

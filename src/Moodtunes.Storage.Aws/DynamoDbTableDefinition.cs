@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 namespace Moodtunes.Storage.Aws;
 
 /// <summary>
-/// The analyses table's schema, written once: the emulator tests create their table from here, and the
+/// The analyses table's schema (it also holds the track media cache), written once: the emulator tests create their table from here, and the
 /// infrastructure stack must declare the same keys and enable TTL on <see cref="TimeToLiveAttribute"/>
 /// (dynalite has no UpdateTimeToLive, so no request for it lives here).
 /// </summary>
@@ -15,6 +15,16 @@ public static class DynamoDbTableDefinition
 
     /// <summary>Epoch seconds; DynamoDB's TTL deletes the item some time (up to ~2 days) after this.</summary>
     public const string TimeToLiveAttribute = "ExpiresAt";
+
+    /// <summary>
+    /// The track media cache shares the table: its items' partition key is this prefix plus the catalog id, their
+    /// sort key <see cref="TrackMediaSortKey"/>. Device partitions are 64 lowercase hex characters (SHA-256), never a
+    /// '#', so no device id can equal a "track#…" key, and no device's query or delete ever reaches a cache item.
+    /// </summary>
+    public const string TrackMediaKeyPrefix = "track#";
+
+    /// <summary>The sort key of every track media item (one item per catalog id).</summary>
+    public const string TrackMediaSortKey = "media";
 
     public static CreateTableRequest CreateTableRequest(string tableName) => new()
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Storage.Local;
 
@@ -10,9 +11,10 @@ public static class LocalStorageServiceCollectionExtensions
     private const int SigningKeyBytes = 32;
 
     /// <summary>
-    /// Registers the embedded stores: <see cref="IAnalysisStore"/> (SQLite), <see cref="IPhotoStore"/> and
-    /// <see cref="FileSystemPhotoStore"/> (files), <see cref="IUploadTargetIssuer"/> and <see cref="LocalUploadPolicy"/>
-    /// (signed local upload targets), all singletons, plus <see cref="TimeProvider.System"/> unless one is registered.
+    /// Registers the embedded stores: <see cref="IAnalysisStore"/> and <see cref="ITrackMediaCache"/> (SQLite, one file),
+    /// <see cref="IPhotoStore"/> and <see cref="FileSystemPhotoStore"/> (files), <see cref="IUploadTargetIssuer"/> and
+    /// <see cref="LocalUploadPolicy"/> (signed local upload targets), all singletons, plus <see cref="TimeProvider.System"/>
+    /// unless one is registered.
     /// </summary>
     public static IServiceCollection AddLocalStorage(this IServiceCollection services, LocalStorageOptions options)
     {
@@ -20,8 +22,8 @@ public static class LocalStorageServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton<IAnalysisStore>(sp => new SqliteAnalysisStore(
-            Path.Combine(CreateDataDirectory(options), "analyses.db"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAnalysisStore>(sp => new SqliteAnalysisStore(DatabasePath(options), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITrackMediaCache>(sp => new SqliteTrackMediaCache(DatabasePath(options), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new FileSystemPhotoStore(Path.Combine(CreateDataDirectory(options), "objects")));
         services.AddSingleton<IPhotoStore>(sp => sp.GetRequiredService<FileSystemPhotoStore>());
         services.AddSingleton(sp => new LocalUploadPolicy(
@@ -31,6 +33,9 @@ public static class LocalStorageServiceCollectionExtensions
             new LocalUploadTargetIssuer(sp.GetRequiredService<LocalUploadPolicy>(), options.UploadUrl));
         return services;
     }
+
+    /// <summary>Analyses and the track media cache share one file.</summary>
+    private static string DatabasePath(LocalStorageOptions options) => Path.Combine(CreateDataDirectory(options), "analyses.db");
 
     private static string CreateDataDirectory(LocalStorageOptions options) =>
         Directory.CreateDirectory(options.DataDirectory).FullName;

@@ -33,28 +33,14 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
 
     private static readonly string PendingStatus = AnalysisRecord.StatusName(AnalysisStatus.Pending);
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     /// <summary>Opens (creating when missing) the database file and its table.</summary>
     public SqliteAnalysisStore(string databasePath, TimeProvider timeProvider)
     {
-        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        _database = new SqliteDatabase(databasePath, Schema);
         _time = timeProvider;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
-
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-
-        // WAL is a property of the database file, so setting it once here covers every later connection.
-        command.CommandText = "PRAGMA journal_mode = WAL;" + Schema;
-        command.ExecuteNonQuery();
     }
 
     public async Task CreateAsync(Analysis analysis, CancellationToken cancellationToken)
@@ -64,7 +50,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             throw new ArgumentException("A new analysis must be pending.", nameof(analysis));
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
@@ -90,7 +76,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
 
     public async Task<Analysis?> GetAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT {Columns} FROM Analyses
@@ -110,7 +96,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             throw new ArgumentException("A finished analysis must be done or failed.", nameof(finished));
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
         // One conditional statement: of racing finishers exactly one sees the pending status.
@@ -128,7 +114,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
     public async Task<bool> SaveTracksAsync(
         string deviceId, string analysisId, TrackSelection tracks, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE Analyses SET Tracks = $tracks
@@ -145,7 +131,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
     public async Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
         // Keyset paging on the time-ordered id; one extra row tells whether another page exists.
@@ -178,7 +164,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
 
     public async Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
         // An expired row is removed too, but reported as absent like every other read of it.
@@ -194,7 +180,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
 
     public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM Analyses WHERE DeviceId = $deviceId RETURNING ExpiresAt > $now;";
         command.Parameters.AddWithValue("$deviceId", deviceId);
@@ -212,13 +198,6 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         }
 
         return count;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
     }
 
     private long Now() => _time.GetUtcNow().ToUnixTimeSeconds();

@@ -171,14 +171,19 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     }
 
     [Fact]
-    public void Analyze_may_only_read_and_delete_photos_list_the_photo_bucket_and_read_and_update_analyses()
+    public void Analyze_may_only_read_and_delete_photos_list_the_photo_bucket_read_and_update_analyses_and_use_the_media_cache()
     {
-        // GetAsync is GetItem and TryFinishAsync a conditional UpdateItem; the analyzer never creates an item.
+        // GetAsync is GetItem and TryFinishAsync a conditional UpdateItem (the analyzer never creates an analysis);
+        // the track media cache reads with BatchGetItem and writes with PutItem.
         AssertOnlyStatements("AnalyzeFunction", $$"""
             [
               { "Action": ["s3:GetObject", "s3:DeleteObject"], "Effect": "Allow", "Resource": {{PhotoObjectsArn}} },
               { "Action": "s3:ListBucket", "Effect": "Allow", "Resource": {{PhotoBucketArn}} },
-              { "Action": ["dynamodb:GetItem", "dynamodb:UpdateItem"], "Effect": "Allow", "Resource": {{TableArn}} }
+              {
+                "Action": ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem", "dynamodb:PutItem"],
+                "Effect": "Allow",
+                "Resource": {{TableArn}}
+              }
             ]
             """);
     }
@@ -203,10 +208,14 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     [Fact]
     public void Recommend_may_only_use_the_table()
     {
+        // Analyses (get, history, tracks, delete, delete-all) and the track media cache (BatchGetItem, PutItem).
         AssertOnlyStatements("RecommendFunction", $$"""
             [
               {
-                "Action": ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"],
+                "Action": [
+                  "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+                  "dynamodb:BatchGetItem", "dynamodb:PutItem"
+                ],
                 "Effect": "Allow",
                 "Resource": {{TableArn}}
               }

@@ -3,6 +3,8 @@ using Amazon.S3;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Recommendation;
+using Moodtunes.Storage.ContractTests;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
@@ -26,6 +28,8 @@ public sealed class AwsStorageRegistrationTests(EmulatorFixture emulators)
         Assert.Equal(("http://127.0.0.1:4566/", true), (s3.ServiceURL, ((AmazonS3Config)s3).ForcePathStyle));
         Assert.Equal("http://127.0.0.1:4566/", services.GetRequiredService<IAmazonDynamoDB>().Config.ServiceURL);
         Assert.IsType<DynamoDbAnalysisStore>(services.GetRequiredService<IAnalysisStore>());
+        Assert.IsType<DynamoDbTrackMediaCache>(services.GetRequiredService<ITrackMediaCache>());
+        Assert.Same(services.GetRequiredService<ITrackMediaCache>(), services.GetRequiredService<ITrackMediaCache>());
         Assert.IsType<S3PhotoStore>(services.GetRequiredService<IPhotoStore>());
         Assert.IsType<S3UploadTargetIssuer>(services.GetRequiredService<IUploadTargetIssuer>());
         Assert.IsType<S3EventReader>(services.GetRequiredService<IStorageEventReader>());
@@ -75,6 +79,11 @@ public sealed class AwsStorageRegistrationTests(EmulatorFixture emulators)
 
         Assert.Null(await services.GetRequiredService<IPhotoStore>().ReadAsync("photos/none/none", 10, CancellationToken.None));
         Assert.Empty((await services.GetRequiredService<IAnalysisStore>().ListAsync("nobody", 10, null, CancellationToken.None)).Items);
+        var media = services.GetRequiredService<ITrackMediaCache>();
+        var id = $"song-{Guid.NewGuid():N}";
+        var entry = new CachedTrackMedia(null, TestTrackMedia.Whole(DateTimeOffset.UtcNow) + TestTrackMedia.MissLifetime);
+        await media.PutAsync(id, entry, CancellationToken.None);
+        Assert.Equal(entry, (await media.GetManyAsync([id], CancellationToken.None))[id]);
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> values) =>

@@ -1,5 +1,7 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Storage.ContractTests;
 
 namespace Moodtunes.Storage.Local.Tests;
@@ -25,6 +27,11 @@ public sealed class LocalStorageRegistrationTests : IDisposable
         await services.GetRequiredService<IAnalysisStore>().CreateAsync(
             TestAnalyses.Pending(TestAnalyses.NewDeviceId(), DateTimeOffset.UtcNow), CancellationToken.None);
         Assert.True(File.Exists(Path.Combine(_folder.Path, "analyses.db")));
+        var media = services.GetRequiredService<ITrackMediaCache>();
+        Assert.IsType<SqliteTrackMediaCache>(media);
+        Assert.Same(media, services.GetRequiredService<ITrackMediaCache>());
+        await media.PutAsync("song", new CachedTrackMedia(null, DateTimeOffset.UtcNow.AddDays(1)), CancellationToken.None);
+        Assert.Equal("song", CatalogIdsIn(Path.Combine(_folder.Path, "analyses.db")));
         Assert.True(File.Exists(Path.Combine(_folder.Path, "upload-signing.key")));
     }
 
@@ -66,6 +73,15 @@ public sealed class LocalStorageRegistrationTests : IDisposable
         var target = services.GetRequiredService<IUploadTargetIssuer>().Issue(Policy);
 
         Assert.Equal(relative, target.Url);
+    }
+
+    private static object? CatalogIdsIn(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(CatalogId) FROM TrackMedia;";
+        return command.ExecuteScalar();
     }
 
     private static ServiceProvider Provider(LocalStorageOptions options) =>

@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+
+namespace Moodtunes.Storage.Local;
+
+/// <summary>
+/// One SQLite file as the local stores use it (analyses and the track media cache share analyses.db): pooled
+/// connections, write-ahead logging, and each store's tables created when it is constructed.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating when missing) the file and runs <paramref name="schema"/> (CREATE … IF NOT EXISTS).</summary>
+    public SqliteDatabase(string databasePath, string schema)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+
+        // WAL is a property of the database file, so setting it once here covers every later connection.
+        command.CommandText = "PRAGMA journal_mode = WAL;" + schema;
+        command.ExecuteNonQuery();
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}
