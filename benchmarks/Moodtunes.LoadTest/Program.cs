@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.LoadTest;
 using Moodtunes.LocalServer;
@@ -50,7 +50,7 @@ try
     var load = await LoadRun.RunAsync(server, photo, devices, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(120));
     Console.WriteLine(load.ToReport());
     Console.WriteLine();
-    var offered = load.Done * AnalysisTrackSelectorListLength;
+    var offered = load.Done * AnalysisTrackSelector.ListLength;
     var lookups = deezer.Requests - lookupsBefore;
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
@@ -66,7 +66,3 @@ finally
     Directory.Delete(dataDirectory, recursive: true);
 }
 
-internal static partial class Program
-{
-    private const int AnalysisTrackSelectorListLength = Moodtunes.Core.Analyses.AnalysisTrackSelector.ListLength;
-}

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Moodtunes.Core;
+using System.Text.Json.Serialization;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
@@ -12,8 +11,6 @@ namespace Moodtunes.Storage;
 /// </summary>
 public static class StoredDocuments
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
-
     public static string Write(AnalysisResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -39,7 +36,8 @@ public static class StoredDocuments
         return Serialize(new TrackSelectionDocument(
             tracks.Moods,
             tracks.SadnessChoice,
-            [.. tracks.Current.Select(t => new TrackDocument(t.Id, t.Title, t.Artist, t.Language, t.Url, t.SpotifyTrackId))],
+            [.. tracks.Current.Select(t => new TrackDocument(
+                t.Id, t.Title, t.Artist, t.Language, t.Url, t.SpotifyTrackId, t.Media is { } m ? TrackMediaDocument.From(m) : null))],
             tracks.ShownIds));
     }
 
@@ -82,32 +80,17 @@ public static class StoredDocuments
         {
             Moods = document.Moods ?? [],
             SadnessChoice = document.SadnessChoice,
-            Current = [.. document.Current.Select(t => new Track(t.Id, t.Title, t.Artist, t.Language, t.Url, t.SpotifyTrackId))],
+            Current = [.. document.Current.Select(t => new Track(t.Id, t.Title, t.Artist, t.Language, t.Url, t.SpotifyTrackId)
+            {
+                Media = t.Media?.ToMedia(),
+            })],
             ShownIds = document.ShownIds,
         };
     }
 
-    private static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);
+    private static string Serialize<T>(T document) => StoredJson.Serialize(document);
 
-    private static T Deserialize<T>(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"Stored {typeof(T).Name} is null.");
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException)
-        {
-            throw new InvalidDataException($"Stored {typeof(T).Name} is not valid: {e.Message}", e);
-        }
-    }
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        WireNames.ConfigureJson(options);
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
+    private static T Deserialize<T>(string json) => StoredJson.Deserialize<T>(json);
 
     private sealed record ResultDocument(
         int ImageWidth,
@@ -128,5 +111,13 @@ public static class StoredDocuments
         IReadOnlyList<TrackDocument> Current,
         IReadOnlyList<string> ShownIds);
 
-    private sealed record TrackDocument(string Id, string Title, string Artist, TrackLanguage Language, string Url, string? SpotifyTrackId);
+    /// <param name="Media">Absent when unresolved, so a list without media is stored exactly as before media existed.</param>
+    private sealed record TrackDocument(
+        string Id,
+        string Title,
+        string Artist,
+        TrackLanguage Language,
+        string Url,
+        string? SpotifyTrackId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TrackMediaDocument? Media);
 }

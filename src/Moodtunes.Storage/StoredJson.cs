@@ -5,8 +5,7 @@ namespace Moodtunes.Storage;
 
 /// <summary>
 /// How stored JSON documents are written and read: camelCase, enums by their wire names, and any text that is not
-/// the document turned into <see cref="InvalidDataException"/>. (<see cref="StoredDocuments"/> still holds its own
-/// copy of these rules; it can move onto this class without changing a byte it writes.)
+/// the document turned into <see cref="InvalidDataException"/>; shared by every stored document.
 /// </summary>
 internal static class StoredJson
 {

@@ -60,6 +60,9 @@ public sealed class FunctionProcess : IDisposable
         // The managed runtime's dotnet on Lambda; here the one running the tests (the apphost finds it through DOTNET_ROOT).
         start.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         start.Environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+
+        // Tests reach nothing beyond loopback: the music provider is off unless a test points it at a stand-in.
+        start.Environment["Deezer__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

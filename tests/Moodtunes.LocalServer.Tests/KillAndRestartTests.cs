@@ -58,7 +58,7 @@ public sealed class KillAndRestartTests
             var address = new Uri($"http://127.0.0.1:{FreePort()}");
             var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Moodtunes.LocalServer"))
             {
-                ArgumentList = { "--urls", address.ToString(), "--Moodtunes:DataDirectory", dataDirectory, "--Logging:LogLevel:Default", "Warning" },
+                ArgumentList = { "--urls", address.ToString(), "--Moodtunes:DataDirectory", dataDirectory, "--Logging:LogLevel:Default", "Warning", "--Deezer:Enabled", "false" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };

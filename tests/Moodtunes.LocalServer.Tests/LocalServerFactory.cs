@@ -28,6 +28,9 @@ public sealed class LocalServerFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>A Deezer stand-in to resolve covers and previews against (<see cref="FakeDeezer"/>); none by default.</summary>
+    public Uri? DeezerBaseAddress { get; init; }
+
     /// <summary>Where a photo key lives on disk (see docs/storage.md).</summary>
     public string PhotoPath(string key) => Path.Combine(DataDirectory, "objects", key);
 
@@ -42,6 +45,13 @@ public sealed class LocalServerFactory : WebApplicationFactory<Program>
 
         // AddLocalServer reads the "Moodtunes" section while Program registers services; settings given here are visible then.
         builder.UseSetting("Moodtunes:DataDirectory", DataDirectory);
+
+        // Tests reach nothing beyond loopback: the music provider is off unless a test points it at a stand-in.
+        builder.UseSetting("Deezer:Enabled", DeezerBaseAddress is null ? "false" : "true");
+        if (DeezerBaseAddress is not null)
+        {
+            builder.UseSetting("Deezer:BaseAddress", DeezerBaseAddress.AbsoluteUri);
+        }
 
         // Test classes run servers side by side: a worker per core in each would only compete for the same cores.
         builder.UseSetting("Moodtunes:AnalysisWorkers", "2");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Storage.Local;
 
 namespace Moodtunes.Testing;
@@ -36,11 +37,14 @@ public class EmbeddedStorageFactory<TEntryPoint> : WebApplicationFactory<TEntryP
 
         // The AWS stores Program registers are replaced; their options and SDK clients are lazy singletons that
         // nothing resolves any more, so no AWS call is made and no AWS setting is needed.
+        // Tests reach nothing beyond loopback: the music provider is off unless a test points it at a stand-in.
+        builder.UseSetting("Deezer:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IAnalysisStore>();
             services.RemoveAll<IPhotoStore>();
             services.RemoveAll<IUploadTargetIssuer>();
+            services.RemoveAll<ITrackMediaCache>();
             services.AddLocalStorage(new LocalStorageOptions
             {
                 DataDirectory = DataDirectory,
