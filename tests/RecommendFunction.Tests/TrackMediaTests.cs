@@ -1,0 +1,150 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
+using Moodtunes.Testing;
+
+namespace RecommendFunction.Tests;
+
+/// <summary>The function with Deezer's stand-in (<see cref="FakeDeezer"/>) as its music provider; it knows every catalog song.</summary>
+public sealed class DeezerBackedFactory : EmbeddedStorageFactory<Program>, IAsyncLifetime
+{
+    public FakeDeezer Deezer { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Deezer = await FakeDeezer.StartAsync();
+        foreach (var (entry, i) in TrackCatalog.Default.Tracks.Select((t, i) => (t.Track, i)))
+        {
+            Deezer.AddSearchResult(entry.Title, entry.Artist, Deezer.AddTrack(1000 + i, entry.Title, entry.Artist, withPreview: i % 10 != 0));
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await Deezer.DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Deezer:Enabled", "true");
+        builder.UseSetting("Deezer:BaseAddress", Deezer.BaseAddress.AbsoluteUri);
+    }
+}
+
+/// <summary>Covers, track pages and previews: resolved when tracks are picked, cached in our storage, previews fresh.</summary>
+public sealed class TrackMediaTests(DeezerBackedFactory factory) : IClassFixture<DeezerBackedFactory>
+{
+    [Fact]
+    public async Task Picked_tracks_carry_cover_page_and_a_preview_route_and_are_stored_with_them()
+    {
+        using var device = new TestDevice(factory);
+        var done = await device.SeedDoneAsync(Emotion.Happy);
+
+        var tracks = await device.PostTracksAsync(done.Id, new { moods = new[] { "exercise" }, sadnessChoice = (string?)null, more = false });
+
+        var track = tracks.GetProperty("current")[0];
+        var id = track.GetProperty("id").GetString()!;
+        var media = track.GetProperty("media");
+        Assert.Equal("deezer", media.GetProperty("provider").GetString());
+        Assert.StartsWith("https://www.deezer.com/track/", media.GetProperty("pageUrl").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("https://e-cdns-images.dzcdn.net/", media.GetProperty("coverMedium").GetString(), StringComparison.Ordinal);
+        Assert.Equal(215, media.GetProperty("durationSeconds").GetInt32());
+        Assert.StartsWith("https://music.youtube.com/search?q=", track.GetProperty("links").GetProperty("youTubeMusic").GetString(), StringComparison.Ordinal);
+        var stored = await device.GetJsonAsync($"/api/analyses/{done.Id}");
+        Assert.Equal(media.GetRawText(), stored.GetProperty("tracks").GetProperty("current")[0].GetProperty("media").GetRawText());
+        Assert.DoesNotContain("dzcdn.net/api", stored.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(id, stored.GetProperty("tracks").GetProperty("current")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_track_is_looked_up_once_then_served_from_our_cache()
+    {
+        var enricher = factory.Services.GetRequiredService<TrackMediaEnricher>();
+        var tracks = TrackCatalog.Default.Tracks.Skip(100).Take(6).Select(t => t.Track).ToList();
+
+        var first = await enricher.WithMediaAsync(tracks, CancellationToken.None);
+        var requests = factory.Deezer.Requests;
+        var second = await enricher.WithMediaAsync(tracks, CancellationToken.None);
+
+        Assert.All(first, t => Assert.NotNull(t.Media));
+        Assert.Equal(first.Select(t => t.Media), second.Select(t => t.Media));
+        Assert.Equal(requests, factory.Deezer.Requests);
+    }
+
+    [Fact]
+    public async Task The_preview_route_redirects_to_a_just_signed_url_without_a_device_token()
+    {
+        var track = TrackCatalog.Default.Tracks[1].Track;
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync($"/api/tracks/{track.Id}/preview");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith(FakeDeezer.PreviewHost + "/", response.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("hdnea=exp=", response.Headers.Location.Query, StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task A_song_without_a_preview_or_not_in_the_catalog_has_no_preview()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        // Every tenth catalog song has no preview at the stand-in.
+        using var none = await client.GetAsync($"/api/tracks/{TrackCatalog.Default.Tracks[10].Track.Id}/preview");
+        using var unknown = await client.GetAsync("/api/tracks/not-a-catalog-id/preview");
+
+        await HttpAssert.ProblemAsync(none, HttpStatusCode.NotFound, "no-preview");
+        await HttpAssert.ProblemAsync(unknown, HttpStatusCode.NotFound, "no-preview");
+    }
+}
+
+/// <summary>A provider that is down never fails a list: the songs go out with their links.</summary>
+public sealed class TrackMediaWhenTheProviderIsDownTests(DeezerBackedFactory factory) : IClassFixture<DeezerBackedFactory>
+{
+    [Fact]
+    public async Task Tracks_still_come_with_their_links_and_no_media()
+    {
+        factory.Deezer.FailWith = FakeDeezer.Failure.ServerError;
+        using var device = new TestDevice(factory);
+        var done = await device.SeedDoneAsync(Emotion.Happy);
+
+        var tracks = await device.PostTracksAsync(done.Id, new { moods = new[] { "relaxing" }, sadnessChoice = (string?)null, more = false });
+
+        Assert.All(tracks.GetProperty("current").EnumerateArray(), t =>
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, t.GetProperty("media").ValueKind);
+            Assert.StartsWith("https://open.spotify.com/search/", t.GetProperty("links").GetProperty("spotify").GetString(), StringComparison.Ordinal);
+        });
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var preview = await client.GetAsync($"/api/tracks/{TrackCatalog.Default.Tracks[3].Track.Id}/preview");
+        await HttpAssert.ProblemAsync(preview, HttpStatusCode.ServiceUnavailable, "provider-unavailable");
+    }
+}
+
+/// <summary>A slow provider delays a list by the deadline at most; what it answers later is cached for next time.</summary>
+public sealed class TrackMediaWhenTheProviderIsSlowTests(DeezerBackedFactory factory) : IClassFixture<DeezerBackedFactory>
+{
+    [Fact]
+    public async Task The_list_goes_out_without_media_and_the_late_answers_land_in_the_cache()
+    {
+        factory.Deezer.Delay = TimeSpan.FromSeconds(2);
+        var enricher = factory.Services.GetRequiredService<TrackMediaEnricher>();
+        var cache = factory.Services.GetRequiredService<ITrackMediaCache>();
+        var tracks = TrackCatalog.Default.Tracks.Take(6).Select(t => t.Track).ToList();
+
+        var list = await enricher.WithMediaAsync(tracks, CancellationToken.None);
+
+        Assert.All(list, t => Assert.Null(t.Media));
+        var ids = tracks.Select(t => t.Id).ToList();
+        var cached = await cache.GetManyAsync(ids, CancellationToken.None);
+        for (var wait = 0; cached.Count < ids.Count && wait < 100; wait++)
+        {
+            await Task.Delay(100);
+            cached = await cache.GetManyAsync(ids, CancellationToken.None);
+        }
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), cached.Keys.Order(StringComparer.Ordinal));
+        Assert.All(cached.Values, entry => Assert.NotNull(entry.Media));
+    }
+}
