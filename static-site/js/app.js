@@ -10,6 +10,7 @@ import { applyStatic, onLanguageChange, t } from './i18n.js';
 import { preparePhoto } from './image.js';
 import { initLanguageSwitch } from './language.js';
 import { initPhotoPicker } from './picker.js';
+import { createPlayer } from './player.js';
 import { pollAnalysis } from './poll.js';
 import { ResultController } from './result-controller.js';
 import { ResultView } from './result.js';
@@ -40,10 +41,14 @@ const status = new StatusView({
   failureMessage: $('#failure-message'),
   retry: $('#retry'),
 });
+const player = createPlayer($('#preview-audio'));
 const resultView = new ResultView(el.resultView, {
   onMoodsChosen: (choice) => results.chooseMoods(choice),
   onOtherSongs: () => results.otherSongs(),
+  onPreview: (id, src) => player.toggle(id, src),
+  onStopPreview: () => player.stop(),
 });
+player.subscribe((playback) => resultView.setPlayback(playback));
 const results = new ResultController(resultView);
 const historyView = new HistoryView(el.historyView, {
   onLoadMore: () => historyController.loadMore(),
@@ -130,6 +135,8 @@ function renderViews() {
   el.captureView.hidden = !(home && (name === 'idle' || name === 'failed'));
   el.resultView.hidden = !(route.name === 'result' && results.id === route.id && name !== 'loading');
   el.historyView.hidden = route.name !== 'history';
+  // A preview plays only while its result is on screen.
+  if (el.resultView.hidden) player.stop();
   el.statusArea.hidden = route.name === 'history';
   el.navHome.toggleAttribute('aria-current', false);
   el.navHistory.toggleAttribute('aria-current', false);

@@ -1,26 +1,16 @@
 // The result view: photo with the face box, the emotion and its message, seven bars, the tracks,
 // mood chips / the sadness choice, and "other songs".
 
-import { h, srOnly } from './dom.js';
+import { h } from './dom.js';
 import { lang, percent, t, formatTime } from './i18n.js';
+import { attribution, showPlayback, trackRow, unavailableNote } from './track-row.js';
 
 export const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
 export const MOODS = ['morning-coffee', 'relaxing', 'exercise', 'heart-touching'];
 export const EMOJI = { angry: '😠', disgust: '🤢', fear: '😨', happy: '😄', sad: '😢', surprise: '😮', neutral: '😐' };
-const SPOTIFY_ID = /^[A-Za-z0-9]{22}$/;
 
 export function emotionName(emotion) {
   return EMOTIONS.includes(emotion) ? t(`emotion.${emotion}`) : String(emotion || '');
-}
-
-/** Only web and Spotify-app links are followed. */
-export function safeUrl(url) {
-  try {
-    const u = new URL(url, location.href);
-    return ['https:', 'http:', 'spotify:'].includes(u.protocol) ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 const clamp01 = (v) => Math.min(1, Math.max(0, Number(v) || 0));
@@ -29,61 +19,6 @@ const clamp01 = (v) => Math.min(1, Math.max(0, Number(v) || 0));
 export function sortedEmotions(face) {
   const scores = (face && face.emotions) || {};
   return EMOTIONS.map((e) => [e, clamp01(scores[e])]).sort((a, b) => b[1] - a[1]);
-}
-
-/** Render one track as a list item: title, artist, language badge, and an embed or a link. */
-export function trackItem(track, { embed = true } = {}) {
-  const language = track.language === 'ko' || track.language === 'en' ? track.language : null;
-  const href = safeUrl(track.url);
-  const spotifyId = embed && SPOTIFY_ID.test(track.spotifyTrackId || '') ? track.spotifyTrackId : null;
-  return h(
-    'li',
-    { class: 'track', dataset: { testid: 'track', trackId: track.id ?? '' } },
-    h(
-      'div',
-      { class: 'track-head' },
-      language &&
-        h(
-          'span',
-          { class: `badge badge-${language}`, dataset: { testid: 'track-language', language } },
-          h('span', { 'aria-hidden': 'true' }, language.toUpperCase()),
-          srOnly(t(`lang.${language}`)),
-        ),
-      h(
-        'span',
-        { class: 'track-text' },
-        h('span', { class: 'track-title', lang: language }, track.title || ''),
-        ' ',
-        h('span', { class: 'track-artist', lang: language }, t('tracks.by', { artist: track.artist || '' })),
-      ),
-    ),
-    spotifyId
-      ? h('iframe', {
-          class: 'track-embed',
-          dataset: { testid: 'track-embed' },
-          src: `https://open.spotify.com/embed/track/${spotifyId}`,
-          title: t('tracks.embedTitle', { title: track.title || '', artist: track.artist || '' }),
-          loading: 'lazy',
-          width: '100%',
-          height: '80',
-          allow: 'autoplay; clipboard-write; encrypted-media; fullscreen; picture-in-picture',
-        })
-      : href &&
-          h(
-            'a',
-            {
-              class: 'track-link',
-              dataset: { testid: 'track-link' },
-              href,
-              target: '_blank',
-              rel: 'noopener noreferrer',
-            },
-            t('tracks.listen'),
-            ' ',
-            h('span', { 'aria-hidden': 'true' }, '↗'),
-            srOnly(` ${track.title || ''} ${t('tracks.newTab')}`),
-          ),
-  );
 }
 
 /** Whether the result offers a choice (moods, or the sadness choice) before tracks are asked for. */
@@ -96,14 +31,18 @@ export const waitsForChoice = (analysis) => asksForMoods(analysis) || (analysis.
 
 /**
  * One analysis shown in the result section, with the tracks it is given (setTracks). Keeps the picked
- * moods and sadness choice, raises onMoodsChosen({ moods, sadnessChoice }) and onOtherSongs(), and
- * re-renders itself when the page language changes.
+ * moods and sadness choice, raises onMoodsChosen({ moods, sadnessChoice }), onOtherSongs(),
+ * onPreview(trackId, src) (play or pause that preview) and onStopPreview() (its track is gone), draws
+ * the player's state it is given (setPlayback), and re-renders itself when the page language changes.
  */
 export class ResultView {
-  constructor(root, { onMoodsChosen, onOtherSongs }) {
+  constructor(root, { onMoodsChosen, onOtherSongs, onPreview, onStopPreview }) {
     this.root = root;
     this.onMoodsChosen = onMoodsChosen;
     this.onOtherSongs = onOtherSongs;
+    this.onPreview = onPreview;
+    this.onStopPreview = onStopPreview;
+    this.playback = { id: null, state: 'idle', currentTime: 0, duration: 0 };
     this.analysis = null;
     this.photoUrl = null;
     this.moods = new Set();
@@ -137,7 +76,14 @@ export class ResultView {
     this.updateTracks(!busy);
   }
 
+  /** The player's state ({ id, state, currentTime, duration }), drawn on the rows in place. */
+  setPlayback(playback) {
+    this.playback = playback;
+    if (this.trackListEl && this.analysis) showPlayback(this.trackListEl, playback);
+  }
+
   clear() {
+    if (this.playback.id) this.onStopPreview();
     this.analysis = null;
     this.photoUrl = null;
     this.root.replaceChildren();
@@ -323,6 +269,8 @@ export class ResultView {
 
   renderTracksSection() {
     this.trackStatusEl = h('p', { id: 'tracks-status', class: 'tracks-status', role: 'status' });
+    this.previewNoteEl = h('p', { class: 'tracks-status', dataset: { testid: 'previews-unavailable' } });
+    this.attributionEl = h('p', { class: 'attribution', dataset: { testid: 'preview-attribution' } });
     this.trackListEl = h('ul', {
       id: 'track-list',
       class: 'track-list',
@@ -348,7 +296,9 @@ export class ResultView {
       { class: 'tracks', 'aria-labelledby': 'tracks-heading' },
       h('h3', { id: 'tracks-heading', tabindex: '-1' }, t('result.tracksHeading')),
       this.trackStatusEl,
+      this.previewNoteEl,
       this.trackListEl,
+      this.attributionEl,
       this.otherBtn,
     );
     this.updateTracks(true);
@@ -372,7 +322,16 @@ export class ResultView {
     if (this.restarted && !this.busy) status.dataset.restarted = 'true';
     else delete status.dataset.restarted;
 
-    if (rebuildList) this.trackListEl.replaceChildren(...current.map((track) => trackItem(track)));
+    if (rebuildList) {
+      this.trackListEl.replaceChildren(...current.map((track) => trackRow(track, { onPreview: (id, src) => this.onPreview(id, src) })));
+      this.previewNoteEl.textContent = unavailableNote(current);
+      this.previewNoteEl.hidden = !this.previewNoteEl.textContent;
+      this.attributionEl.replaceChildren(...attribution(current));
+      this.attributionEl.hidden = !this.attributionEl.childNodes.length;
+      // A new list without the song that is playing: that preview ends with it.
+      if (this.playback.id && !current.some((track) => track.id === this.playback.id)) this.onStopPreview();
+    }
+    showPlayback(this.trackListEl, this.playback);
     this.trackListEl.setAttribute('aria-busy', String(this.busy));
     this.otherBtn.hidden = current.length === 0;
     // aria-disabled rather than disabled while loading, so keyboard focus is not thrown away.

@@ -22,9 +22,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     /// <summary>
     /// A new phone (390×844, touch, its own storage and so its own device token and history) with the
-    /// page open on <paramref name="fragment"/>.
+    /// page open on <paramref name="fragment"/>. <paramref name="prepare"/> runs on the tab before the page
+    /// loads (routes that must see the page's own request).
     /// </summary>
-    protected async Task<MoodtunesPage> OpenPhoneAsync(string locale = "en-US", string fragment = "")
+    protected async Task<MoodtunesPage> OpenPhoneAsync(string locale = "en-US", string fragment = "", Func<IPage, Task>? prepare = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -38,7 +39,13 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             Permissions = ["camera"],
         });
         _contexts.Add(context);
-        var page = new MoodtunesPage(await context.NewPageAsync());
+        var tab = await context.NewPageAsync();
+        if (prepare is not null)
+        {
+            await prepare(tab);
+        }
+
+        var page = new MoodtunesPage(tab);
         await page.GotoAsync(fragment);
         return page;
     }
