@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
 namespace Moodtunes.Cli.Tests;
@@ -25,8 +26,10 @@ public sealed class CliCommandTests
     public async Task Catalog_check_lists_the_songs_the_provider_has_no_confident_match_or_preview_for()
     {
         await using var deezer = await FakeDeezer.StartAsync();
-        deezer.AddSearchResult("Good Day", "IU", deezer.AddTrack(1, "Good Day", "IU"));
-        deezer.AddSearchResult("Spring Day", "BTS", deezer.AddTrack(2, "Spring Day", "BTS", withPreview: false));
+        var found = TrackCatalog.Default.Find("iu-good-day")!.Track;
+        var silent = TrackCatalog.Default.Find("bts-spring-day")!.Track;
+        deezer.AddSearchResult(found.Title, found.Artist, deezer.AddTrack(1, found.Title, found.Artist));
+        deezer.AddSearchResult(silent.Title, silent.Artist, deezer.AddTrack(2, silent.Title, silent.Artist, withPreview: false));
 
         var (exitCode, output, _) = Run("catalog-check", "--deezer", deezer.BaseAddress.AbsoluteUri);
 

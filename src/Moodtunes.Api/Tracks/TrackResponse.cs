@@ -1,3 +1,4 @@
+using Moodtunes.Api.Analyses;
 using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.Tracks;
@@ -10,6 +11,7 @@ public sealed record TrackResponse(
     TrackLanguage Language,
     string Url,
     string? SpotifyTrackId,
+    MessageResponse? Why,
     TrackLinksResponse Links,
     TrackMediaResponse? Media)
 {
@@ -22,6 +24,7 @@ public sealed record TrackResponse(
         t.Language,
         t.Url,
         t.SpotifyTrackId,
+        TrackCatalog.Default.Find(t.Id) is { } entry ? MessageResponse.From(TrackReasons.For(entry, pickedFor: null)) : null,
         new TrackLinksResponse(SpotifyLinks.Search(t.Title, t.Artist), YouTubeMusicLinks.Search(t.Title, t.Artist)),
         t.Media is { } m
             ? new TrackMediaResponse(m.Provider, m.PageUrl, m.CoverSmall, m.CoverMedium, m.DurationSeconds, m.HasPreview ? TrackEndpoints.PreviewPath(t.Id) : null)

@@ -24,7 +24,7 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
     private readonly ITrackMediaResolver? _resolver = resolvers.FirstOrDefault();
 
     /// <summary>One lookup per track at a time, however many lists want it at once.</summary>
-    private readonly ConcurrentDictionary<string, Lazy<Task<TrackMedia?>>> _lookups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Lookup>>> _lookups = new(StringComparer.Ordinal);
 
     public bool HasProvider => _resolver is not null;
 
@@ -41,7 +41,7 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
         var lookups = tracks
             .Where(t => !cached.ContainsKey(t.Id))
             .DistinctBy(t => t.Id)
-            .ToDictionary(t => t.Id, Lookup, StringComparer.Ordinal);
+            .ToDictionary(t => t.Id, LookUp, StringComparer.Ordinal);
         var left = Deadline - (clock.GetUtcNow() - started);
         if (lookups.Count > 0 && left > TimeSpan.Zero)
         {
@@ -52,18 +52,23 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
         [
             .. tracks.Select(track => cached.TryGetValue(track.Id, out var entry)
                 ? track with { Media = entry.Media }
-                : lookups[track.Id] is { IsCompletedSuccessfully: true } done ? track with { Media = done.Result } : track),
+                : lookups[track.Id] is { IsCompletedSuccessfully: true } done ? track with { Media = done.Result.Media } : track),
         ];
     }
 
     /// <summary>The media of one catalog track, waiting for a lookup if it is not cached (the preview route).</summary>
+    /// <exception cref="TrackProviderException">It is not cached and the provider could not be asked.</exception>
     public async Task<TrackMedia?> MediaOfAsync(Track track, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
         var cached = await CachedAsync([track.Id], cancellationToken).ConfigureAwait(false);
-        return cached.TryGetValue(track.Id, out var entry)
-            ? entry.Media
-            : await Lookup(track).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (cached.TryGetValue(track.Id, out var entry))
+        {
+            return entry.Media;
+        }
+
+        var lookup = await LookUp(track).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return lookup.Failed ? throw new TrackProviderException($"The provider could not be asked about '{track.Id}'.") : lookup.Media;
     }
 
     private async Task<IReadOnlyDictionary<string, CachedTrackMedia>> CachedAsync(string[] ids, CancellationToken cancellationToken)
@@ -81,10 +86,10 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
         }
     }
 
-    private Task<TrackMedia?> Lookup(Track track) =>
-        _lookups.GetOrAdd(track.Id, _ => new Lazy<Task<TrackMedia?>>(() => LookUpAsync(track))).Value;
+    private Task<Lookup> LookUp(Track track) =>
+        _lookups.GetOrAdd(track.Id, _ => new Lazy<Task<Lookup>>(() => LookUpAsync(track))).Value;
 
-    private async Task<TrackMedia?> LookUpAsync(Track track)
+    private async Task<Lookup> LookUpAsync(Track track)
     {
         // Not the caller's token: the lookup outlives the list that started it.
         using var limit = new CancellationTokenSource(BackgroundLimit, clock);
@@ -94,16 +99,19 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
             var media = await _resolver!.FindAsync(track, limit.Token).ConfigureAwait(false);
             var lifetime = media is null ? MissLifetime : FoundLifetime;
             await cache.PutAsync(track.Id, new CachedTrackMedia(media, clock.GetUtcNow() + lifetime), limit.Token).ConfigureAwait(false);
-            return media;
+            return new Lookup(media, Failed: false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A provider failure is not cached as a miss: the circuit limits how often it is asked again.
-            return null;
+            return new Lookup(null, Failed: true);
         }
         finally
         {
             _lookups.TryRemove(track.Id, out _);
         }
     }
+
+    /// <summary>What one lookup found; <see cref="Failed"/> when the provider could not be asked (nothing cached).</summary>
+    private sealed record Lookup(TrackMedia? Media, bool Failed);
 }

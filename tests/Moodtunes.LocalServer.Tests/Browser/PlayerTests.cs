@@ -7,7 +7,7 @@ namespace Moodtunes.LocalServer.Tests.Browser;
 
 /// <summary>
 /// Song previews on the result (issue 13). The server on this branch does not resolve media yet, so
-/// <see cref="FakeDeezer"/> adds it to the real analysis in the browser, answers the cover host, and
+/// <see cref="TrackMediaRoutes"/> adds it to the real analysis in the browser, answers the cover host, and
 /// redirects previews to the <see cref="PreviewServer"/> stand-in.
 /// </summary>
 public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer previews) : BrowserTest(fixture), IClassFixture<PreviewServer>
@@ -16,7 +16,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
     public async Task Playing_a_preview_then_another_stops_the_first_so_only_one_plays()
     {
         // The third track is resolved but has no preview: a cover and links, no button.
-        var phone = await OpenPhoneAsync(prepare: page => FakeDeezer.RouteAsync(page, previews, (i, id) => FakeDeezer.Media(id, preview: i != 2)));
+        var phone = await OpenPhoneAsync(prepare: page => TrackMediaRoutes.RouteAsync(page, previews, (i, id) => TrackMediaRoutes.Media(id, preview: i != 2)));
         await ShowHappyResultAsync(phone);
         var first = phone.Tracks.Nth(0);
         var second = phone.Tracks.Nth(1);
@@ -78,7 +78,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
     [Fact]
     public async Task A_phone_in_Korean_labels_the_play_button_in_Korean_and_a_language_switch_keeps_the_preview_playing()
     {
-        var phone = await OpenPhoneAsync("ko-KR", prepare: page => FakeDeezer.RouteAsync(page, previews, (_, id) => FakeDeezer.Media(id)));
+        var phone = await OpenPhoneAsync("ko-KR", prepare: page => TrackMediaRoutes.RouteAsync(page, previews, (_, id) => TrackMediaRoutes.Media(id)));
         await ShowHappyResultAsync(phone);
         var first = phone.Tracks.Nth(0);
         var play = first.GetByTestId("track-play");
@@ -105,7 +105,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
     [Fact]
     public async Task A_list_without_media_says_previews_are_unavailable_and_keeps_the_links()
     {
-        var phone = await OpenPhoneAsync(prepare: page => FakeDeezer.RouteAsync(page, previews, (_, _) => null));
+        var phone = await OpenPhoneAsync(prepare: page => TrackMediaRoutes.RouteAsync(page, previews, (_, _) => null));
         await ShowHappyResultAsync(phone);
 
         await Expect(phone.Page.GetByTestId("previews-unavailable"))
@@ -126,7 +126,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
     public async Task A_preview_from_an_origin_the_CSP_does_not_list_fails_on_its_row_only()
     {
         // The page's own CSP this time: the stand-in's origin is not in media-src, so the browser refuses it.
-        var phone = await OpenPhoneAsync(prepare: page => FakeDeezer.RouteAsync(page, previews, (_, id) => FakeDeezer.Media(id), allowStandIn: false));
+        var phone = await OpenPhoneAsync(prepare: page => TrackMediaRoutes.RouteAsync(page, previews, (_, id) => TrackMediaRoutes.Media(id), allowStandIn: false));
         await ShowHappyResultAsync(phone);
         var first = phone.Tracks.Nth(0);
         var play = first.GetByTestId("track-play");
@@ -149,7 +149,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
         var csp = CspMeta().Match(html).Groups[1].Value.Split(';', StringSplitOptions.TrimEntries);
 
         Assert.Contains("img-src 'self' blob: data: https://e-cdns-images.dzcdn.net https://cdn-images.dzcdn.net", csp);
-        Assert.Contains(FakeDeezer.MediaSrc, csp);
+        Assert.Contains(TrackMediaRoutes.MediaSrc, csp);
         Assert.Contains("connect-src *", csp);
     }
 
@@ -182,7 +182,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
     private static async Task ExpectCoverLoadedAsync(ILocator track)
     {
         var cover = track.GetByTestId("track-cover");
-        await Expect(cover).ToHaveAttributeAsync("src", new Regex($"^{Regex.Escape(FakeDeezer.CoverHost)}/"));
+        await Expect(cover).ToHaveAttributeAsync("src", new Regex($"^{Regex.Escape(TrackMediaRoutes.CoverHost)}/"));
         await Expect(cover).ToHaveAttributeAsync("alt", new Regex(".+"));
         await Expect(cover).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await cover.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The cover did not load (CSP img-src?).");

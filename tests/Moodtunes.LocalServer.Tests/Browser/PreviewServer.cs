@@ -27,7 +27,7 @@ public sealed class PreviewServer : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
-        var wav = FakeDeezer.Wav();
+        var wav = TrackMediaRoutes.Wav();
         _app.MapGet("/test/{name}", (string name) =>
         {
             Requests.Enqueue(name);

@@ -13,7 +13,7 @@ namespace Moodtunes.LocalServer.Tests.Browser;
 /// answered by the test (so the page's own CSP decides whether they load); the preview route answers a
 /// redirect as the server will, to the <see cref="PreviewServer"/> stand-in rather than Deezer's preview host.
 /// </summary>
-internal static partial class FakeDeezer
+internal static partial class TrackMediaRoutes
 {
     public const string CoverHost = "https://e-cdns-images.dzcdn.net";
 
