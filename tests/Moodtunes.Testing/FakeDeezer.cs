@@ -49,6 +49,9 @@ public sealed class FakeDeezer : IAsyncDisposable
     /// <summary>How long every answer takes.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Where the preview URLs it signs point; a browser test points them at its own loopback file server.</summary>
+    public string PreviewBase { get; set; } = PreviewHost;
+
     /// <summary>How long the preview URLs it signs stay valid (Deezer's are reported to last 900 s).</summary>
     public TimeSpan PreviewLifetime { get; set; } = TimeSpan.FromSeconds(900);
 
@@ -93,7 +96,7 @@ public sealed class FakeDeezer : IAsyncDisposable
             duration = 215,
             rank = 900000,
             explicit_lyrics = false,
-            preview = withPreview ? $"{PreviewHost}/api/1/1/a/b/c/0/{id}.mp3?hdnea=exp={exp}~acl=/api/1/1/a/b/c/0/{id}.mp3*~data=user_id=0,application_id=42~hmac=0f0f" : "",
+            preview = withPreview ? $"{PreviewBase}/api/1/1/a/b/c/0/{id}.mp3?hdnea=exp={exp}~acl=/api/1/1/a/b/c/0/{id}.mp3*~data=user_id=0,application_id=42~hmac=0f0f" : "",
             artist = new { id = id + 1, name = artist, link = $"https://www.deezer.com/artist/{id + 1}", type = "artist" },
             album = new
             {

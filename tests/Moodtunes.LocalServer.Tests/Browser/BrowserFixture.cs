@@ -41,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         // The whole solution's tests share 2 cores in CI; Playwright's 5 s default is tight under that load.
         Assertions.SetDefaultExpectTimeout(15_000);
-        BaseUrl = await StartServerAsync();
+        (_server, BaseUrl) = await StartServerAsync(Path.Combine(_work.Path, "data"));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -81,22 +81,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         _work.Dispose();
     }
 
-    private async Task<Uri> StartServerAsync()
+    /// <summary>
+    /// A real local server on a free loopback port. The music provider is off unless <paramref name="deezer"/>
+    /// names a stand-in: tests reach nothing beyond loopback.
+    /// </summary>
+    internal static async Task<(WebApplication Server, Uri Url)> StartServerAsync(string dataDirectory, Uri? deezer = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Moodtunes:DataDirectory"] = Path.Combine(_work.Path, "data"),
+            ["Moodtunes:DataDirectory"] = dataDirectory,
             // The page straight from the repository, so a fix to static-site/ needs no rebuild.
             ["Moodtunes:SiteDirectory"] = Path.Combine(RepositoryPaths.Root, "static-site"),
+            ["Deezer:Enabled"] = deezer is null ? "false" : "true",
+            ["Deezer:BaseAddress"] = deezer?.AbsoluteUri,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var options = builder.AddLocalServer();
-        _server = builder.Build();
-        _server.MapLocalServer(options);
-        await _server.StartAsync();
+        var server = builder.Build();
+        server.MapLocalServer(options);
+        await server.StartAsync();
         // Port 0 lets the OS pick a free port; Kestrel reports the one it bound once started.
-        return new Uri(_server.Urls.Single());
+        return (server, new Uri(server.Urls.Single()));
     }
 }

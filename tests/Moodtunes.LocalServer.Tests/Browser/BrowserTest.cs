@@ -23,9 +23,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>
     /// A new phone (390×844, touch, its own storage and so its own device token and history) with the
     /// page open on <paramref name="fragment"/>. <paramref name="prepare"/> runs on the tab before the page
-    /// loads (routes that must see the page's own request).
+    /// loads (routes that must see the page's own request). <paramref name="server"/> opens another local server.
     /// </summary>
-    protected async Task<MoodtunesPage> OpenPhoneAsync(string locale = "en-US", string fragment = "", Func<IPage, Task>? prepare = null)
+    protected async Task<MoodtunesPage> OpenPhoneAsync(
+        string locale = "en-US", string fragment = "", Func<IPage, Task>? prepare = null, Uri? server = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -34,7 +35,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             IsMobile = true,
             HasTouch = true,
             Locale = locale,
-            BaseURL = fixture.BaseUrl.ToString(),
+            BaseURL = (server ?? fixture.BaseUrl).ToString(),
             // The fake camera answers without a prompt; granting it keeps Playwright from denying it.
             Permissions = ["camera"],
         });

@@ -209,3 +209,38 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
     [GeneratedRegex("[\uAC00-\uD7A3]")]
     private static partial Regex Hangul();
 }
+
+/// <summary>The page on a server that really resolves media at Deezer's stand-in and redirects to its signed previews.</summary>
+public sealed class PlayerOnARealServerTests(BrowserFixture fixture, DeezerServer server) : BrowserTest(fixture), IClassFixture<DeezerServer>
+{
+    [Fact]
+    public async Task A_happy_selfie_gives_covers_and_a_preview_that_plays_then_another_stops_it()
+    {
+        var phone = await OpenPhoneAsync(server: server.Url, prepare: async page =>
+        {
+            await TrackMediaRoutes.AllowStandInAsync(page, server.Previews.Origin);
+            await TrackMediaRoutes.RouteCoversAsync(page);
+        });
+
+        await phone.ChooseFileAsync(MoodtunesPage.Photo(TestPhotos.Astronaut));
+        await phone.ExpectDoneAsync();
+
+        Assert.True((await phone.TrackIdsAsync()).Count >= 5);
+        await Expect(phone.Page.Locator("[data-testid=track-cover][src^='https://e-cdns-images.dzcdn.net/']")).Not.ToHaveCountAsync(0);
+        var first = phone.Tracks.Nth(0).GetByTestId("track-play");
+        var second = phone.Tracks.Nth(1).GetByTestId("track-play");
+
+        await first.ClickAsync();
+
+        await Expect(first).ToHaveAttributeAsync("data-state", "playing");
+        await phone.Page.WaitForFunctionAsync("() => document.querySelector('[data-testid=preview-audio]').currentTime > 0.25");
+        // Our preview route answered a redirect to a URL the stand-in had just signed.
+        Assert.Contains(server.Previews.Requests, name => name.EndsWith(".mp3", StringComparison.Ordinal));
+
+        await second.ClickAsync();
+
+        await Expect(second).ToHaveAttributeAsync("data-state", "playing");
+        await Expect(first).Not.ToHaveAttributeAsync("data-state", "playing");
+        await Expect(phone.Page.Locator("[data-testid=track-play][data-state=playing]")).ToHaveCountAsync(1);
+    }
+}

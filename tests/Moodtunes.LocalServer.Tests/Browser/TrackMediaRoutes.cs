@@ -84,12 +84,16 @@ internal static partial class TrackMediaRoutes
                 ["Location"] = $"{previews.Origin}/test/{PreviewName().Match(route.Request.Url).Groups[1].Value}.wav",
             },
         }));
-        await page.RouteAsync($"{CoverHost}/**", route =>
-            route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = Cover(route.Request.Url) }));
+        await RouteCoversAsync(page);
     }
 
+    /// <summary>Answers Deezer's cover host with generated covers, so no request leaves the machine.</summary>
+    public static Task RouteCoversAsync(IPage page) =>
+        page.RouteAsync($"{CoverHost}/**", route =>
+            route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = Cover(route.Request.Url) }));
+
     /// <summary>Serves the page with <paramref name="origin"/> added to its media-src, and only that.</summary>
-    private static async Task AllowStandInAsync(IPage page, string origin)
+    public static async Task AllowStandInAsync(IPage page, string origin)
     {
         // A page answered by routing has no address, so Chromium counts it as public and its requests to the
         // loopback stand-in need Local Network Access, which a phone would ask for and the test grants.
