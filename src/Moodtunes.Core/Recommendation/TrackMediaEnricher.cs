@@ -87,29 +87,38 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
     }
 
     private Task<Lookup> LookUp(Track track) =>
-        _lookups.GetOrAdd(track.Id, _ => new Lazy<Task<Lookup>>(() => LookUpAsync(track))).Value;
+        _lookups.GetOrAdd(track.Id, _ => new Lazy<Task<Lookup>>(() => StartLookUp(track))).Value;
 
-    private async Task<Lookup> LookUpAsync(Track track)
+    /// <summary>
+    /// Answers as soon as the provider has; the cache write goes on after that (a list must not wait for a disk),
+    /// and the lookup stays the one in flight until its answer is cached.
+    /// </summary>
+    private Task<Lookup> StartLookUp(Track track)
     {
-        // Not the caller's token: the lookup outlives the list that started it.
-        using var limit = new CancellationTokenSource(BackgroundLimit, clock);
-        try
+        var answer = new TaskCompletionSource<Lookup>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = Task.Run(async () =>
         {
-            await Task.Yield();
-            var media = await _resolver!.FindAsync(track, limit.Token).ConfigureAwait(false);
-            var lifetime = media is null ? MissLifetime : FoundLifetime;
-            await cache.PutAsync(track.Id, new CachedTrackMedia(media, clock.GetUtcNow() + lifetime), limit.Token).ConfigureAwait(false);
-            return new Lookup(media, Failed: false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A provider failure is not cached as a miss: the circuit limits how often it is asked again.
-            return new Lookup(null, Failed: true);
-        }
-        finally
-        {
-            _lookups.TryRemove(track.Id, out _);
-        }
+            // Not the caller's token: the lookup outlives the list that started it.
+            using var limit = new CancellationTokenSource(BackgroundLimit, clock);
+            try
+            {
+                var media = await _resolver!.FindAsync(track, limit.Token).ConfigureAwait(false);
+                answer.SetResult(new Lookup(media, Failed: false));
+                var lifetime = media is null ? MissLifetime : FoundLifetime;
+                await cache.PutAsync(track.Id, new CachedTrackMedia(media, clock.GetUtcNow() + lifetime), limit.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A provider failure is not cached as a miss: the circuit limits how often it is asked again.
+                // (After an answer, a failed cache write only means asking again next time.)
+                answer.TrySetResult(new Lookup(null, Failed: true));
+            }
+            finally
+            {
+                _lookups.TryRemove(track.Id, out _);
+            }
+        });
+        return answer.Task;
     }
 
     /// <summary>What one lookup found; <see cref="Failed"/> when the provider could not be asked (nothing cached).</summary>
