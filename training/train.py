@@ -61,7 +61,11 @@ def parse_args(argv=None):
     p.add_argument("--rotate", type=float, default=10.0, help="max rotation, degrees")
     p.add_argument("--scale", type=float, default=0.1, help="max relative zoom in/out")
     p.add_argument("--jitter", type=float, default=0.2, help="max brightness / contrast change")
+    p.add_argument("--photo-augment", type=float, default=0.0,
+                   help="probability of each phone-photo degradation: gamma (low light), blur, lost resolution, noise")
     p.add_argument("--no-augment", action="store_true")
+    p.add_argument("--init-onnx", default=None,
+                   help="fine-tune: start from an exported model's weights (BatchNorm folded in, so BN is kept frozen as identity)")
     p.add_argument("--resume", action="store_true", help="continue from --out/last.pt")
     return p.parse_args(argv)
 
@@ -105,6 +109,9 @@ def augment(x: torch.Tensor, args, gen: torch.Generator) -> torch.Tensor:
         grid = F.affine_grid(theta, list(x.shape), align_corners=False)
         x = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
 
+    if args.photo_augment > 0:
+        x = photo_degrade(x, args.photo_augment, rand)
+
     # brightness / contrast on the 0..1 grey scale, then back to [-1,1]
     if args.jitter > 0:
         g = x * 0.5 + 0.5
@@ -114,6 +121,62 @@ def augment(x: torch.Tensor, args, gen: torch.Generator) -> torch.Tensor:
         g = ((g - mean) * c + mean + b).clamp(0, 1)
         x = (g - 0.5) * 2
     return x
+
+
+def photo_degrade(x: torch.Tensor, p: float, rand) -> torch.Tensor:
+    """What phone photos do to a face that FER2013 crops rarely show, each with probability p per image:
+    under/over-exposure (gamma 0.6..1.65), defocus blur (Gaussian sigma 0.5..1.5 px at 64x64), lost
+    resolution (a small face upscaled: down to 35..70 % and back), sensor noise (sigma up to 0.04)."""
+    n = x.shape[0]
+    g = x * 0.5 + 0.5
+    pick = lambda: (rand(n) < p)[:, None, None, None]  # noqa: E731
+    gamma = torch.exp((rand(n) * 2 - 1) * 0.5)[:, None, None, None]
+    g = torch.where(pick(), g.clamp(1e-4, 1) ** gamma, g)
+    sigma = 0.5 + rand(n)
+    taps = torch.arange(-3, 4, device=x.device, dtype=x.dtype)
+    k = torch.exp(-(taps[None, :] ** 2) / (2 * sigma[:, None] ** 2))
+    k = k / k.sum(1, keepdim=True)                                      # [n,7] one 1-D kernel per image
+    blurred = F.conv2d(F.pad(g.transpose(0, 1), (3, 3, 0, 0), mode="replicate"), k[:, None, None, :], groups=n)
+    blurred = F.conv2d(F.pad(blurred, (0, 0, 3, 3), mode="replicate"), k[:, None, :, None], groups=n).transpose(0, 1)
+    g = torch.where(pick(), blurred, g)
+    size = g.shape[-1]
+    small = int(size * (0.35 + 0.35 * rand(1).item()))
+    lowres = F.interpolate(F.interpolate(g, size=(small, small), mode="bilinear", align_corners=False, antialias=True),
+                           size=(size, size), mode="bilinear", align_corners=False)
+    g = torch.where(pick(), lowres, g)
+    noise = torch.randn(g.shape, generator=None, device=x.device) * (rand(n) * 0.04)[:, None, None, None]
+    g = torch.where(pick(), g + noise, g).clamp(0, 1)
+    return (g - 0.5) * 2
+
+
+def load_onnx_weights(model, path: str):
+    """Copies an exported model's folded Conv weights into the network and makes each BatchNorm an identity
+    (weight 1, bias = the folded conv bias, running mean 0, var 1 - eps) so the function is unchanged; the
+    BNs must then stay in eval mode while fine-tuning (see freeze_batchnorm)."""
+    import onnx
+    from onnx import numpy_helper
+    graph = onnx.load(path).graph
+    weights = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy()) for i in graph.initializer}
+    convs = [n for n in graph.node if n.op_type == "Conv"]
+    blocks = [m for m in model.features if isinstance(m, nn.Sequential)]
+    if len(convs) != len(blocks):
+        sys.exit(f"--init-onnx: {len(convs)} convolutions in the model file, {len(blocks)} in this network")
+    with torch.no_grad():
+        for node, (conv, bn, _) in zip(convs, blocks):
+            conv.weight.copy_(weights[node.input[1]])
+            bn.weight.fill_(1)
+            bn.bias.copy_(weights[node.input[2]])
+            bn.running_mean.zero_()
+            bn.running_var.fill_(1 - bn.eps)
+        gemm = next(n for n in graph.node if n.op_type == "Gemm")
+        model.fc.weight.copy_(weights[gemm.input[1]])
+        model.fc.bias.copy_(weights[gemm.input[2]])
+
+
+def freeze_batchnorm(model):
+    for m in model.modules():
+        if isinstance(m, nn.BatchNorm2d):
+            m.eval()
 
 
 # ------------------------------------------------------------------------------------------- evaluation
@@ -172,6 +235,8 @@ def main(argv=None):
     cfg = {"widths": [int(w) for w in args.widths.split(",")], "stem": args.stem, "convs": args.convs,
            "dropout": args.dropout}
     model = build_model(cfg)
+    if args.init_onnx:
+        load_onnx_weights(model, args.init_onnx)
     macs = count_macs(model)
     params = sum(p.numel() for p in model.parameters())
     print(f"model: {cfg}  {macs / 1e6:.1f} M MACs/face  {params / 1e6:.2f} M params  device {device}"
@@ -221,7 +286,9 @@ def main(argv=None):
         "weight_decay": args.weight_decay, "label_smoothing": args.label_smoothing, "balance": args.balance,
         "class_weights": [round(w, 4) for w in weights.tolist()],
         "augmentation": None if args.no_augment else {"pad": args.pad, "rotate_deg": args.rotate,
-                                                      "scale": args.scale, "jitter": args.jitter, "hflip": 0.5},
+                                                      "scale": args.scale, "jitter": args.jitter, "hflip": 0.5,
+                                                      "photo_degradations_p": args.photo_augment},
+        "init_onnx": args.init_onnx,
         "schedule": "AdamW + OneCycle (pct_start 0.15)",
         "model": {**cfg, "macs_per_face": macs, "params": params},
         "max_steps_per_epoch": args.max_steps_per_epoch,
@@ -255,6 +322,8 @@ def main(argv=None):
 
     for epoch in range(start_epoch, args.epochs):
         model.train()
+        if args.init_onnx:
+            freeze_batchnorm(model)
         t_epoch = time.time()
         if args.balance == "sampler":
             probs = (1 / counts)[ytr.cpu()]

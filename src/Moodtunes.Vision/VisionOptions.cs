@@ -1,3 +1,4 @@
+using Moodtunes.Vision.EmotionRecognition;
 using Moodtunes.Vision.FaceDetection;
 using Moodtunes.Vision.Imaging;
 
@@ -21,4 +22,6 @@ public sealed record VisionOptions
     public ImageLoadOptions Loading { get; init; } = new();
 
     public FaceDetectorOptions Detection { get; init; } = new();
+
+    public FaceCropOptions Crop { get; init; } = new();
 }

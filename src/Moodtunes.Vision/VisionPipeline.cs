@@ -30,7 +30,7 @@ public sealed class VisionPipeline : IDisposable
         _loader = new ImageLoader(options.Loading);
         _maxDecodedPixels = options.Loading.MaxDecodedPixels;
         Detector = new BlazeFaceDetector(ModelPath(options, options.DetectorModelFile), sessionOptions, options.Detection);
-        Classifier = new EmotionClassifier(ModelPath(options, options.EmotionModelFile), sessionOptions);
+        Classifier = new EmotionClassifier(ModelPath(options, options.EmotionModelFile), sessionOptions, options.Crop);
     }
 
     internal BlazeFaceDetector Detector { get; }
@@ -90,12 +90,12 @@ public sealed class VisionPipeline : IDisposable
         Classifier.Dispose();
     }
 
-    /// <summary>A box in the working image's pixels as fractions of that image.</summary>
+    /// <summary>A box in the working image's pixels as fractions of that image, clamped to its edges.</summary>
     private static FaceBox ToFractions(SKRect box, float width, float height)
     {
         // Width and height as differences of the scaled edges, so Left + Width is the scaled right edge.
-        var (left, top) = (box.Left / width, box.Top / height);
-        return new FaceBox(left, top, (box.Right / width) - left, (box.Bottom / height) - top);
+        var (left, top) = (Math.Clamp(box.Left / width, 0, 1), Math.Clamp(box.Top / height, 0, 1));
+        return new FaceBox(left, top, Math.Clamp(box.Right / width, 0, 1) - left, Math.Clamp(box.Bottom / height, 0, 1) - top);
     }
 
     /// <summary>Crops decode as they are stored (no EXIF turn, no working-size shrink), as FER2013 crops were scored.</summary>

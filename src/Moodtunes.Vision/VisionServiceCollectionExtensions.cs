@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Vision.EmotionRecognition;
 
 namespace Moodtunes.Vision;
 
@@ -16,12 +18,27 @@ public static class VisionServiceCollectionExtensions
 
     /// <summary>
     /// <c>Vision:EmotionModelFile</c> (env <c>Vision__EmotionModelFile</c>) picks another emotion model
-    /// under models/, e.g. <c>emotion/mini_xception_emotion.onnx</c>; unset keeps the default.
+    /// under models/, e.g. <c>emotion/mini_xception_emotion.onnx</c>; <c>Vision:Crop:Scale</c>,
+    /// <c>Vision:Crop:ShiftDown</c>, <c>Vision:Crop:AverageMirrored</c> and
+    /// <c>Vision:Detection:PaddedRetryBorder</c> override the measured defaults (for <c>eval</c> sweeps).
+    /// Unset keys keep the defaults.
     /// </summary>
     public static VisionOptions OptionsFrom(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var emotionModel = configuration["Vision:EmotionModelFile"];
-        return string.IsNullOrWhiteSpace(emotionModel) ? new VisionOptions() : new VisionOptions { EmotionModelFile = emotionModel };
+        var defaults = new VisionOptions();
+        float Number(string key, float otherwise) =>
+            configuration[key] is { Length: > 0 } value ? float.Parse(value, CultureInfo.InvariantCulture) : otherwise;
+        return defaults with
+        {
+            EmotionModelFile = configuration["Vision:EmotionModelFile"] is { } model && !string.IsNullOrWhiteSpace(model) ? model : defaults.EmotionModelFile,
+            Crop = new FaceCropOptions
+            {
+                Scale = Number("Vision:Crop:Scale", defaults.Crop.Scale),
+                ShiftDown = Number("Vision:Crop:ShiftDown", defaults.Crop.ShiftDown),
+                AverageMirrored = configuration["Vision:Crop:AverageMirrored"] is { Length: > 0 } mirrored ? bool.Parse(mirrored) : defaults.Crop.AverageMirrored,
+            },
+            Detection = defaults.Detection with { PaddedRetryBorder = Number("Vision:Detection:PaddedRetryBorder", defaults.Detection.PaddedRetryBorder) },
+        };
     }
 }

@@ -73,6 +73,61 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    public void Eval_with_photos_goes_through_the_detector_and_counts_the_photos_without_a_face()
+    {
+        using var folder = new TemporaryDirectory();
+        var happy = Directory.CreateDirectory(Path.Combine(folder.Path, "happy")).FullName;
+        File.Copy(TestPhotos.PathOf(TestPhotos.Astronaut), Path.Combine(happy, "astronaut.png"));
+        File.Copy(TestPhotos.PathOf(TestPhotos.Cat), Path.Combine(happy, "cat.png"));
+
+        var (exitCode, output, _) = Run("eval", folder.Path, "--photos");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("7 classes among found faces: accuracy 100.00 % (1/1)", output, StringComparison.Ordinal);
+        Assert.Contains("no face found: 1 of 2 (50.0 %); counting them wrong: 7 classes 50.0 %, 4-class view 50.0 %", output, StringComparison.Ordinal);
+        Assert.Contains("lowest threshold with readings above it 80 % right: ", output, StringComparison.Ordinal);
+        Assert.Contains("2 images (0 unreadable skipped)", output, StringComparison.Ordinal);
+        Assert.Contains("ms per photo", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_reads_vision_settings_from_the_environment_as_the_hosts_do()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var (exitCode, _, error) = Run([("Vision__EmotionModelFile", "emotion/missing.onnx")], "eval", folder.Path, "--photos");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("missing.onnx", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Framing_reports_where_the_faces_sit_in_their_images_and_boxes()
+    {
+        using var folder = new TemporaryDirectory();
+        File.Copy(TestPhotos.PathOf(TestPhotos.Astronaut), Path.Combine(folder.Path, "astronaut.png"));
+
+        var (exitCode, output, _) = Run("framing", folder.Path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("1 faces in 1 images", output, StringComparison.Ordinal);
+        Assert.Contains("eye distance / box side", output, StringComparison.Ordinal);
+        Assert.Contains("(eye line - box centre) / box side", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("eval", "folder", "--fast")]
+    [InlineData("analyze", "photo.jpg", "--photos")]
+    [InlineData("eval", "folder", "--model")]
+    public void Unknown_or_misplaced_flags_print_the_usage(params string[] arguments)
+    {
+        var (exitCode, _, error) = Run(arguments);
+
+        Assert.Equal(64, exitCode);
+        Assert.Contains("usage: moodtunes analyze", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_runs_the_emotion_model_given_with_model()
     {
         var miniXception = Path.Combine(AppContext.BaseDirectory, "models", "emotion", "mini_xception_emotion.onnx");
@@ -102,14 +157,22 @@ public sealed class CliCommandTests
         Assert.Contains("usage: moodtunes analyze", error, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    private static (int ExitCode, string Output, string Error) Run(params string[] arguments) => Run([], arguments);
+
+    private static (int ExitCode, string Output, string Error) Run((string Name, string Value)[] environment, params string[] arguments)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "moodtunes.dll");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [cli, .. arguments])
+        var start = new ProcessStartInfo("dotnet", [cli, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();

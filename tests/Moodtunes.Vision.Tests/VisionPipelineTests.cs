@@ -41,6 +41,34 @@ public sealed class VisionPipelineTests(VisionPipelineFixture fixture)
         Assert.Null(result.PrimaryFace);
     }
 
+    [Fact]
+    public void Finds_a_face_that_fills_the_frame_like_a_close_selfie()
+    {
+        using var closeUp = CloseUpOfTheAstronaut();
+        using var withoutRetry = new VisionPipeline(new VisionOptions { Detection = new() { PaddedRetryBorder = 0 } });
+
+        var face = Assert.Single(_pipeline.Analyze(PhotoBuilder.Jpeg(closeUp)).Faces);
+
+        Assert.Empty(withoutRetry.Analyze(PhotoBuilder.Jpeg(closeUp)).Faces); // the whole-photo pass alone misses it
+        Assert.Equal(Emotion.Happy, face.Emotions.Top);
+        Assert.InRange(face.Box.Width, 0.8f, 1f);
+        Assert.InRange(face.Box.Left, 0f, 0.1f);
+    }
+
+    [Fact]
+    public void Averaging_with_the_mirror_image_gives_the_mean_of_the_face_and_its_mirror()
+    {
+        using var mirroring = new VisionPipeline(new VisionOptions { Crop = new() { AverageMirrored = true } });
+        using var face = CloseUpOfTheAstronaut();
+        using var mirrored = Mirrored(face);
+
+        var averaged = Assert.Single(mirroring.ClassifyFaceCrops([PhotoBuilder.Png(face)]))!;
+        var apart = _pipeline.ClassifyFaceCrops([PhotoBuilder.Png(face), PhotoBuilder.Png(mirrored)]);
+
+        Assert.All(Enum.GetValues<Emotion>(), e => Assert.Equal((apart[0]![e] + apart[1]![e]) / 2, averaged[e], 0.002f));
+        Assert.Equal(Emotion.Happy, averaged.Top);
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(6)]
@@ -125,6 +153,27 @@ public sealed class VisionPipelineTests(VisionPipelineFixture fixture)
             Assert.Equal(expected.Box, r.Box);
             Assert.Equal(expected.Emotions.TopConfidence, r.Emotions.TopConfidence);
         });
+    }
+
+    /// <summary>The astronaut's face cut so that it fills the frame, as a selfie held close.</summary>
+    private SKBitmap CloseUpOfTheAstronaut()
+    {
+        using var photo = PhotoBuilder.Decode(TestPhotos.Read(TestPhotos.Astronaut));
+        var box = Assert.Single(_pipeline.Analyze(PhotoBuilder.Png(photo)).Faces).Box;
+        var side = (int)(box.Width * photo.Width * 0.95f);
+        var (left, top) = ((int)((MidX(box) * photo.Width) - (side / 2)), (int)((MidY(box) * photo.Height) - (side / 2)));
+        using var subset = new SKBitmap();
+        Assert.True(photo.ExtractSubset(subset, SKRectI.Create(left, top, side, side)));
+        return subset.Copy();
+    }
+
+    private static SKBitmap Mirrored(SKBitmap source)
+    {
+        var mirrored = new SKBitmap(source.Info);
+        using var canvas = new SKCanvas(mirrored);
+        canvas.Scale(-1, 1, source.Width / 2f, 0);
+        canvas.DrawBitmap(source, 0, 0);
+        return mirrored;
     }
 
     private static float MidX(FaceBox box) => box.Left + (box.Width / 2);

@@ -4,7 +4,7 @@ using Moodtunes.Testing;
 
 namespace Moodtunes.Vision.Tests;
 
-/// <summary>Vision:EmotionModelFile picks the emotion model a deployment runs; the old one stays selectable.</summary>
+/// <summary>Vision:EmotionModelFile picks the emotion model a deployment runs (the old one stays selectable); crop and retry settings serve eval sweeps.</summary>
 public sealed class VisionServiceCollectionExtensionsTests
 {
     [Fact]
@@ -33,6 +33,16 @@ public sealed class VisionServiceCollectionExtensionsTests
 
         var error = Assert.Throws<FileNotFoundException>(() => new VisionPipeline(options));
         Assert.EndsWith("missing.onnx", error.FileName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Crop_and_retry_settings_override_the_measured_defaults_and_unset_ones_keep_them()
+    {
+        var options = VisionServiceCollectionExtensions.OptionsFrom(Configuration(
+            ("Vision:Crop:Scale", "1.4"), ("Vision:Crop:AverageMirrored", "true"), ("Vision:Detection:PaddedRetryBorder", "0")));
+
+        Assert.Equal(new VisionOptions().Crop with { Scale = 1.4f, AverageMirrored = true }, options.Crop);
+        Assert.Equal(new VisionOptions().Detection with { PaddedRetryBorder = 0 }, options.Detection);
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>

@@ -1,69 +1,70 @@
+using System.Diagnostics;
 using Moodtunes.Core;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Vision;
+using Moodtunes.Vision.Imaging;
 
 namespace Moodtunes.Cli.Evaluation;
 
 /// <summary>
-/// The two views reported for a labelled set (all seven emotions, and the original team's four), and how
-/// the seven-class readings split at <see cref="EmotionDistribution.UnsureBelow"/>.
-/// </summary>
-internal sealed record EvaluationReport(ConfusionMatrix SevenClass, ConfusionMatrix FourClass, ConfidenceSplit Confidence, int Skipped);
-
-/// <summary>Readings at or above the unsure threshold and below it, with how many of each were right.</summary>
-internal sealed record ConfidenceSplit(int Sure, int SureCorrect, int Unsure, int UnsureCorrect);
-
-/// <summary>
-/// Scores the classifier on a folder of class-named subfolders (angry/, happy/, ...) of face crops,
-/// each image classified as a whole (FER2013 images are already aligned crops).
+/// Scores the vision pipeline on a folder of class-named subfolders (angry/, happy/, ...): either each
+/// image classified whole as a face crop (FER2013 images are already aligned crops), or each image
+/// through the whole photo path (detector → crop → classifier, the primary face) as the product reads it.
 /// </summary>
 internal static class EmotionEvaluation
 {
     private const int BatchSize = 64;
 
-    public static EvaluationReport Evaluate(VisionPipeline pipeline, string folder)
+    public static EvaluationReport EvaluateCrops(VisionPipeline pipeline, string folder)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        var samples = Directory.EnumerateDirectories(folder)
-            .Select(dir => (Dir: dir, Known: WireNames.TryParse<Emotion>(Path.GetFileName(dir), out var e), Emotion: e))
-            .Where(d => d.Known)
-            .SelectMany(d => Directory.EnumerateFiles(d.Dir).Order(StringComparer.Ordinal).Select(f => (File: f, d.Emotion)))
-            .ToList();
-
-        var seven = new ConfusionMatrix(Enum.GetValues<Emotion>());
-        var four = new ConfusionMatrix(EmotionDistribution.FourClassView);
-        var skipped = 0;
-        int sure = 0, sureCorrect = 0, unsure = 0, unsureCorrect = 0;
-        foreach (var batch in samples.Chunk(BatchSize))
+        var tally = new EvaluationTally();
+        foreach (var batch in Samples(folder).Chunk(BatchSize))
         {
             var predictions = pipeline.ClassifyFaceCrops([.. batch.Select(s => File.ReadAllBytes(s.File))]);
             for (var i = 0; i < batch.Length; i++)
             {
-                if (predictions[i] is not { } prediction)
-                {
-                    skipped++;
-                    continue;
-                }
-
-                var truth = batch[i].Emotion;
-                seven.Add(truth, prediction.Top);
-                var correct = prediction.Top == truth ? 1 : 0;
-                if (prediction.TopConfidence < EmotionDistribution.UnsureBelow)
-                {
-                    (unsure, unsureCorrect) = (unsure + 1, unsureCorrect + correct);
-                }
-                else
-                {
-                    (sure, sureCorrect) = (sure + 1, sureCorrect + correct);
-                }
-
-                if (EmotionDistribution.FourClassView.Contains(truth))
-                {
-                    four.Add(truth, prediction.TopOfFour);
-                }
+                tally.Add(batch[i].Emotion, predictions[i]);
             }
         }
 
-        return new EvaluationReport(seven, four, new ConfidenceSplit(sure, sureCorrect, unsure, unsureCorrect), skipped);
+        return tally.ToReport(milliseconds: []);
     }
+
+    public static EvaluationReport EvaluatePhotos(VisionPipeline pipeline, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var tally = new EvaluationTally();
+        var milliseconds = new List<double>();
+        foreach (var (file, emotion) in Samples(folder))
+        {
+            var photo = File.ReadAllBytes(file);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var face = pipeline.Analyze(photo).PrimaryFace;
+                milliseconds.Add(clock.Elapsed.TotalMilliseconds);
+                if (face is null)
+                {
+                    tally.AddNoFace(emotion);
+                }
+                else
+                {
+                    tally.Add(emotion, face.Emotions);
+                }
+            }
+            catch (ImageRejectedException)
+            {
+                tally.Add(emotion, prediction: null);
+            }
+        }
+
+        return tally.ToReport(milliseconds);
+    }
+
+    private static List<(string File, Emotion Emotion)> Samples(string folder) =>
+        [.. Directory.EnumerateDirectories(folder)
+            .Select(dir => (Dir: dir, Known: WireNames.TryParse<Emotion>(Path.GetFileName(dir), out var e), Emotion: e))
+            .Where(d => d.Known)
+            .SelectMany(d => Directory.EnumerateFiles(d.Dir).Order(StringComparer.Ordinal).Select(f => (File: f, d.Emotion)))];
 }

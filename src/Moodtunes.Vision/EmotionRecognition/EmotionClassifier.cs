@@ -16,10 +16,12 @@ internal sealed class EmotionClassifier : IDisposable
 
     private readonly InferenceSession _session;
     private readonly string _inputName;
+    private readonly FaceCropOptions _framing;
 
-    public EmotionClassifier(string modelPath, SessionOptions sessionOptions)
+    public EmotionClassifier(string modelPath, SessionOptions sessionOptions, FaceCropOptions framing)
     {
         ModelPath = modelPath;
+        _framing = framing;
         _session = new InferenceSession(modelPath, sessionOptions);
         _inputName = _session.InputMetadata.Keys.Single();
     }
@@ -38,7 +40,7 @@ internal sealed class EmotionClassifier : IDisposable
         }
 
         using var source = SKImage.FromBitmap(image);
-        return Run(faces.Count, (canvas, i) => FaceCropper.DrawCrop(canvas, source, faces[i], InputSize));
+        return Run(faces.Count, (canvas, i) => FaceCropper.DrawCrop(canvas, source, faces[i], _framing, InputSize));
     }
 
     /// <summary>Classifies images that are already face crops (FER2013 style), each as a whole.</summary>
@@ -62,12 +64,20 @@ internal sealed class EmotionClassifier : IDisposable
     private EmotionDistribution[] Run(int count, Action<SKCanvas, int> drawFace)
     {
         const int pixels = InputSize * InputSize;
-        var input = new DenseTensor<float>([count, InputSize, InputSize, 1]);
+        var views = _framing.AverageMirrored ? 2 : 1;
+        var input = new DenseTensor<float>([count * views, InputSize, InputSize, 1]);
         using var crop = new SKBitmap(new SKImageInfo(InputSize, InputSize, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(crop);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count * views; i++)
         {
-            drawFace(canvas, i);
+            canvas.Save();
+            if (i >= count)
+            {
+                canvas.Scale(-1, 1, InputSize / 2f, 0); // the mirror image of face i - count
+            }
+
+            drawFace(canvas, i % count);
+            canvas.Restore();
             canvas.Flush();
             WriteGrey(crop.GetPixelSpan(), input.Buffer.Span.Slice(i * pixels, pixels));
         }
@@ -75,7 +85,18 @@ internal sealed class EmotionClassifier : IDisposable
         using var outputs = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)]);
         var probabilities = outputs[0].AsEnumerable<float>().ToArray();
         var emotions = EmotionDistribution.EmotionCount;
-        return [.. Enumerable.Range(0, count).Select(i => new EmotionDistribution(probabilities.AsSpan(i * emotions, emotions)))];
+        return [.. Enumerable.Range(0, count).Select(i => Average(probabilities, i, views == 2 ? count + i : i, emotions))];
+    }
+
+    private static EmotionDistribution Average(float[] probabilities, int first, int second, int emotions)
+    {
+        Span<float> mean = stackalloc float[emotions];
+        for (var e = 0; e < emotions; e++)
+        {
+            mean[e] = (probabilities[(first * emotions) + e] + probabilities[(second * emotions) + e]) / 2;
+        }
+
+        return new EmotionDistribution(mean);
     }
 
     /// <summary>The model's preprocessing: ITU-R 601 luma on 0..1, then centred to -1..1.</summary>

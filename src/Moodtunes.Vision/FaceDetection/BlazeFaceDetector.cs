@@ -16,6 +16,9 @@ internal sealed class BlazeFaceDetector : IDisposable
     private const int RegressorWidth = 16;
     private const int KeypointCount = 6;
 
+    /// <summary>Mid grey: the colour the detector's [-1, 1] input reads as zero.</summary>
+    private static readonly SKColor NeutralBorder = new(128, 128, 128);
+
     private readonly InferenceSession _session;
     private readonly FaceDetectorOptions _options;
     private readonly string _inputName;
@@ -62,10 +65,21 @@ internal sealed class BlazeFaceDetector : IDisposable
             }
         }
 
+        if (candidates.TrueForAll(c => TouchesEdge(c.Box, whole)))
+        {
+            // A face that fills the frame (a close selfie) is larger than the model's view allows, or cut
+            // by the edges: seen again with a neutral border, it sits inside the view and is found whole.
+            var padded = DetectPadded(view);
+            if (padded.Count > 0)
+            {
+                candidates = [.. candidates.Where(c => !TouchesEdge(c.Box, whole)), .. padded];
+            }
+        }
+
         var minSide = _options.MinFaceFraction * Math.Max(whole.Width, whole.Height);
         return [.. BlendOverlapping(candidates)
             .Where(f => f.Box.Width >= minSide)
-            .Select(f => ToPhoto(f, whole, viewScale))
+            .Select(f => ToPhoto(f, viewScale))
             .OrderByDescending(f => f.Area)];
     }
 
@@ -101,6 +115,25 @@ internal sealed class BlazeFaceDetector : IDisposable
         }
 
         return candidates.ConvertAll(InPhoto);
+    }
+
+    /// <summary>The whole view inside a neutral grey border; candidates come back in the view's coordinates.</summary>
+    private List<DetectedFace> DetectPadded(SKImage view)
+    {
+        var pad = (int)MathF.Ceiling(_options.PaddedRetryBorder * Math.Max(view.Width, view.Height));
+        using var surface = SKSurface.Create(new SKImageInfo(view.Width + (2 * pad), view.Height + (2 * pad), SKColorType.Rgba8888, SKAlphaType.Premul));
+        surface.Canvas.Clear(NeutralBorder);
+        surface.Canvas.DrawImage(view, pad, pad);
+        using var padded = surface.Snapshot();
+        return DetectIn(padded, SKRect.Create(padded.Width, padded.Height)).ConvertAll(f => f.Offset(-pad, -pad));
+    }
+
+    /// <summary>A box reaching within 1 % of an edge of the view is a face the view cuts (or about to).</summary>
+    private static bool TouchesEdge(SKRect box, SKRect whole)
+    {
+        var margin = 0.01f * Math.Max(whole.Width, whole.Height);
+        return box.Left <= whole.Left + margin || box.Top <= whole.Top + margin
+            || box.Right >= whole.Right - margin || box.Bottom >= whole.Bottom - margin;
     }
 
     private static void FillInput(SKImage source, SKRect region, SKRect destination, Span<float> input)
@@ -191,15 +224,14 @@ internal sealed class BlazeFaceDetector : IDisposable
         return faces;
     }
 
-    /// <summary>Maps a face from the detection view back to the photo, clamped to its edges.</summary>
-    private static DetectedFace ToPhoto(DetectedFace face, SKRect view, float viewScale)
+    /// <summary>
+    /// Maps a face from the detection view back to the photo. The box may reach past the photo's edges
+    /// (a face the frame cuts): the crop is framed on the whole face; reports clamp it.
+    /// </summary>
+    private static DetectedFace ToPhoto(DetectedFace face, float viewScale)
     {
         SKPoint Scale(SKPoint p) => new(p.X / viewScale, p.Y / viewScale);
-        var box = new SKRect(
-            Math.Clamp(face.Box.Left, 0, view.Right),
-            Math.Clamp(face.Box.Top, 0, view.Bottom),
-            Math.Clamp(face.Box.Right, 0, view.Right),
-            Math.Clamp(face.Box.Bottom, 0, view.Bottom));
+        var box = face.Box;
         return new DetectedFace(
             new SKRect(box.Left / viewScale, box.Top / viewScale, box.Right / viewScale, box.Bottom / viewScale),
             face.Score,

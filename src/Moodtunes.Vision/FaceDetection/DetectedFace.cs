@@ -19,4 +19,11 @@ internal sealed record DetectedFace(SKRect Box, float Score, IReadOnlyList<SKPoi
     public SKPoint this[FaceKeypoint keypoint] => Keypoints[(int)keypoint];
 
     public float Area => Box.Width * Box.Height;
+
+    public DetectedFace Offset(float dx, float dy)
+    {
+        var box = Box;
+        box.Offset(dx, dy);
+        return this with { Box = box, Keypoints = [.. Keypoints.Select(p => new SKPoint(p.X + dx, p.Y + dy))] };
+    }
 }

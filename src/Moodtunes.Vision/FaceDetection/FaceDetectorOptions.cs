@@ -22,4 +22,10 @@ public sealed record FaceDetectorOptions
     /// too; a quarter contributes only faces narrower than this.
     /// </summary>
     public float QuarterSearchBelowFraction { get; init; } = 0.2f;
+
+    /// <summary>
+    /// When the whole-photo pass finds no face, or only faces touching the edges, the photo is searched
+    /// again inside a neutral border this wide on each side (a share of its longer side).
+    /// </summary>
+    public float PaddedRetryBorder { get; init; } = 0.25f;
 }
