@@ -22,7 +22,9 @@ internal static class FaceCropper
         canvas.Scale(size / side);
         canvas.RotateRadians(-angle);
         canvas.Translate(-face.Box.MidX, -face.Box.MidY);
-        canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        using var shader = source.ToShader(SKShaderTileMode.Clamp, SKShaderTileMode.Clamp, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        using var paint = new SKPaint { Shader = shader };
+        canvas.DrawPaint(paint);
         canvas.Restore();
     }
 
