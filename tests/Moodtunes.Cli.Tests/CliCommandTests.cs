@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
@@ -67,7 +68,7 @@ public sealed class CliCommandTests
         Assert.Contains("7 classes: accuracy", output, StringComparison.Ordinal);
         Assert.Contains("4-class view (happy, sad, surprise, neutral): accuracy", output, StringComparison.Ordinal);
         Assert.Contains("confusion (rows: true, columns: predicted)", output, StringComparison.Ordinal);
-        Assert.Contains("top confidence >= 0.45: ", output, StringComparison.Ordinal);
+        Assert.Contains($"top confidence >= {EmotionDistribution.UnsureBelow:F2}: ", output, StringComparison.Ordinal);
         Assert.Contains("below (the page asks for moods): ", output, StringComparison.Ordinal);
         Assert.Contains("1 images", output, StringComparison.Ordinal);
     }
