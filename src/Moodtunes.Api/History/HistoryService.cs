@@ -1,4 +1,5 @@
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
 
 namespace Moodtunes.Api.History;
 
@@ -23,6 +24,9 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
 
     public const int MaxPageSize = 50;
 
+    /// <summary>The summary reads the store in pages this large: 30 days of a busy device in a few reads.</summary>
+    private const int SummaryPageSize = 200;
+
     public async Task<HistoryOutcome> ListAsync(string deviceId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxPageSize)
@@ -43,6 +47,31 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         return new HistoryOutcome.Listed(page with { Items = [.. page.Items.Select(a => a.AsSeenAt(now))] });
+    }
+
+    /// <summary>
+    /// The device's done analyses of the last <see cref="MoodTimeline.Days"/> local days, by day. One read of the
+    /// history in large pages, newest first, stopping at the first analysis before the window.
+    /// </summary>
+    public async Task<(DateOnly Today, IReadOnlyList<MoodDay> Days)> SummarizeAsync(string deviceId, TimeSpan offset, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = MoodTimeline.Today(now, offset);
+        var windowStart = new DateTimeOffset(today.AddDays(1 - MoodTimeline.Days).ToDateTime(TimeOnly.MinValue), offset);
+        var readings = new List<MoodReading>();
+        string? cursor = null;
+        do
+        {
+            var page = await store.ListAsync(deviceId, SummaryPageSize, cursor, cancellationToken).ConfigureAwait(false);
+            readings.AddRange(page.Items
+                .Select(a => a.AsSeenAt(now))
+                .Where(a => a.Result is not null)
+                .Select(a => new MoodReading(a.CreatedAt, a.Result!.Emotion)));
+            cursor = page.Items.Count > 0 && page.Items[^1].CreatedAt < windowStart ? null : page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return (today, MoodTimeline.Build(readings, today, offset));
     }
 
     public Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken) => store.DeleteAllAsync(deviceId, cancellationToken);
