@@ -23,7 +23,7 @@ public static class DoneAnalyses
                 new FaceResult
                 {
                     X = 0.31f, Y = 0.12f, Width = 0.25f, Height = 0.25f, DetectionScore = 0.97f,
-                    Emotions = new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => e == emotion ? 0.87f : 0.02f)]),
+                    Emotions = new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => e == emotion ? 0.87f : e == Emotion.Neutral ? 0.13f : 0f)]),
                 },
             ],
         },

@@ -49,6 +49,7 @@ public sealed class ShareCardTests(BrowserFixture fixture) : BrowserTest(fixture
         Assert.InRange(corner[2], 0x00, 0x10);
         await Expect(phone.Page.GetByTestId("share-panel").GetByRole(AriaRole.Heading, new() { Name = "Share card" })).ToBeFocusedAsync();
         await phone.ScreenshotAsync("result-share-card");
+        await MoodtunesPage.ScreenshotAsync(phone.Page.GetByTestId("share-panel"), "share-card");
 
         await phone.Page.GetByTestId("share-send").ClickAsync();
 

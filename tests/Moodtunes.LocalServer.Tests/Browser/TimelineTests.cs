@@ -45,6 +45,7 @@ public sealed class TimelineTests(BrowserFixture fixture) : BrowserTest(fixture)
         // Six happy days of two selfies, one sad day of one: 12 of 13.
         await Expect(shares.First).ToContainTextAsync("92%");
         await phone.ScreenshotAsync("history-timeline");
+        await MoodtunesPage.ScreenshotAsync(timeline, "timeline-week");
 
         await week.FocusAsync();
         await phone.Page.Keyboard.PressAsync("Tab");
@@ -58,6 +59,7 @@ public sealed class TimelineTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(timeline.GetByRole(AriaRole.Table, new() { Name = "Your mood each day, last 30 days" }).Locator("tbody tr")).ToHaveCountAsync(30);
         await Expect(shares).ToHaveCountAsync(5);
         await phone.ScreenshotAsync("history-timeline-30");
+        await MoodtunesPage.ScreenshotAsync(timeline, "timeline-month");
 
         // The recap is about the week whatever the span, and speaks Korean too.
         await phone.Page.GetByTestId("lang-switch").ClickAsync();
