@@ -23,7 +23,14 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(await shellUrls());
+      // One by one, not addAll: a linked file that is missing here (qr.svg exists only on the local server)
+      // must not keep the worker from installing.
+      await Promise.all(
+        (await shellUrls()).map(async (url) => {
+          const response = await fetch(url, { cache: 'no-store' });
+          if (response.ok) await cache.put(url, response);
+        }),
+      );
       await self.skipWaiting();
     })(),
   );

@@ -44,9 +44,9 @@ public static class HistoryEndpoints
                 StatusCodes.Status400BadRequest, "bad-offset", $"offsetMinutes is between -{MoodTimeline.MaxOffsetMinutes} and {MoodTimeline.MaxOffsetMinutes}.");
         }
 
-        var (today, days) = await history.SummarizeAsync(context.DeviceId(), TimeSpan.FromMinutes(offsetMinutes), cancellationToken).ConfigureAwait(false);
+        var summary = await history.SummarizeAsync(context.DeviceId(), TimeSpan.FromMinutes(offsetMinutes), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new HistorySummaryResponse(
-            MoodTimeline.Days, MoodTimeline.WeekDays, today, [.. days.Select(d => new MoodDayResponse(d.Date, d.Emotion, d.Counts))]));
+            MoodTimeline.Days, MoodTimeline.WeekDays, summary.Today, [.. summary.Days.Select(d => new MoodDayResponse(d.Date, d.Emotion, d.Counts))]));
     }
 
     private static async Task<NoContent> DeleteAllAsync(HistoryService history, HttpContext context, CancellationToken cancellationToken)

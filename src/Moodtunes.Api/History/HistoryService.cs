@@ -17,6 +17,9 @@ public abstract record HistoryOutcome
     public sealed record BadCursor : HistoryOutcome;
 }
 
+/// <summary>The mood timeline of a device: the viewer's today and the days up to it that have a done analysis.</summary>
+public sealed record MoodSummary(DateOnly Today, IReadOnlyList<MoodDay> Days);
+
 /// <summary>The caller's device's analyses, newest first, as they read now; reading never writes.</summary>
 public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
 {
@@ -53,7 +56,7 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
     /// The device's done analyses of the last <see cref="MoodTimeline.Days"/> local days, by day. One read of the
     /// history in large pages, newest first, stopping at the first analysis before the window.
     /// </summary>
-    public async Task<(DateOnly Today, IReadOnlyList<MoodDay> Days)> SummarizeAsync(string deviceId, TimeSpan offset, CancellationToken cancellationToken)
+    public async Task<MoodSummary> SummarizeAsync(string deviceId, TimeSpan offset, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = MoodTimeline.Today(now, offset);
@@ -63,15 +66,14 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
         do
         {
             var page = await store.ListAsync(deviceId, SummaryPageSize, cursor, cancellationToken).ConfigureAwait(false);
-            readings.AddRange(page.Items
-                .Select(a => a.AsSeenAt(now))
-                .Where(a => a.Result is not null)
-                .Select(a => new MoodReading(a.CreatedAt, a.Result!.Emotion)));
+
+            // Only done analyses have an emotion; pending ones (abandoned or not) and failed ones have no result.
+            readings.AddRange(page.Items.Select(a => a.Result is { } result ? new MoodReading(a.CreatedAt, result.Emotion) : null).OfType<MoodReading>());
             cursor = page.Items.Count > 0 && page.Items[^1].CreatedAt < windowStart ? null : page.NextCursor;
         }
         while (cursor is not null);
 
-        return (today, MoodTimeline.Build(readings, today, offset));
+        return new MoodSummary(today, MoodTimeline.Build(readings, today, offset));
     }
 
     public Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken) => store.DeleteAllAsync(deviceId, cancellationToken);
