@@ -1,4 +1,5 @@
-// Moodtunes page: connects the flow, the views, routing, camera, photo picking and language.
+// Moodtunes page: connects the flow, the views, routing, camera, photo picking, language, saved songs, the
+// timeline, the share card and the service worker.
 
 import { api, deviceToken } from './api.js';
 import { initCameraPanel } from './camera-panel.js';
@@ -15,9 +16,9 @@ import { pollAnalysis } from './poll.js';
 import { ResultController } from './result-controller.js';
 import { ResultView } from './result.js';
 import { createRouter, currentRoute, HOME, resultUrl } from './router.js';
-import { StatusView } from './status.js';
 import { SavedSongs, SavedSongsView, savedError } from './saved-songs.js';
 import { ShareCard } from './share-card.js';
+import { StatusView } from './status.js';
 import { TimelineView } from './timeline.js';
 import { uploadPhoto } from './upload.js';
 

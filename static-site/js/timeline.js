@@ -3,7 +3,7 @@
 // the SVG is decoration (aria-hidden), the same data is a table for screen readers.
 
 import { api } from './api.js';
-import { h, srOnly } from './dom.js';
+import { h } from './dom.js';
 import { lang, percent, t } from './i18n.js';
 import { EMOJI, EMOTIONS, EMOTION_COLORS, emotionName } from './result.js';
 
@@ -180,7 +180,7 @@ export class TimelineView {
       h('h3', { id: 'timeline-heading' }, t('timeline.heading')),
       h('p', { class: 'timeline-recap', dataset: { testid: 'timeline-recap' } }, recap(daysOf(s, s.weekDays))),
       h('div', { class: 'chips', role: 'group', 'aria-label': t('timeline.spanLabel') }, spanButton(s.weekDays), spanButton(s.days)),
-      h('figure', { class: 'timeline-figure' }, chart(days), table(days), srOnly(t('timeline.chartNote'))),
+      h('figure', { class: 'timeline-figure' }, chart(days), table(days)),
       shareList(days),
     );
     if (focusSpan) this.root.querySelector(`[data-span="${this.span}"]`)?.focus();
