@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
+using Moodtunes.Core.SavedSongs;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moodtunes.LocalServer.Tests.Browser;
@@ -90,6 +93,27 @@ public sealed class SavedSongsTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Expect(phone.Page.GetByTestId("history-empty")).ToBeVisibleAsync();
         await Expect(phone.Page.GetByTestId("saved-item")).ToHaveCountAsync(1);
         await Expect(phone.Page.GetByTestId("saved-songs").GetByRole(AriaRole.Heading)).ToHaveTextAsync("♥ 저장한 노래");
+    }
+
+    [Fact]
+    public async Task A_full_list_says_the_servers_limit_and_leaves_the_heart_empty()
+    {
+        var history = new SeededHistory(Services);
+        var analysis = await history.AddAsync(Emotion.Happy, DateTimeOffset.UtcNow.AddMinutes(-5));
+        var offered = analysis.Tracks!.Current.Select(t => t.Id).ToHashSet();
+        var store = Services.GetRequiredService<ISavedSongStore>();
+        foreach (var entry in TrackCatalog.Default.Tracks.Where(t => !offered.Contains(t.Track.Id)).Take(SavedSongLimits.MaxPerDevice))
+        {
+            await store.SaveAsync(history.DeviceId, new SavedSong(entry.Track.Id, DateTimeOffset.UtcNow), CancellationToken.None);
+        }
+
+        var phone = await OpenPhoneAsync(deviceToken: history.Token, fragment: $"#result/{analysis.Id}");
+        await Expect(phone.Result).ToBeVisibleAsync();
+        var heart = phone.Tracks.Nth(0).GetByTestId("track-save");
+        await heart.ClickAsync();
+
+        await Expect(phone.Page.GetByTestId("track-save-status")).ToHaveTextAsync($"You can keep up to {SavedSongLimits.MaxPerDevice} songs. Remove some to save more.");
+        await Expect(heart).ToHaveAttributeAsync("aria-pressed", "false");
     }
 
     private static async Task<(string Name, string Text)> DownloadAsync(MoodtunesPage phone, string button)
