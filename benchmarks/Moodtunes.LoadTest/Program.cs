@@ -7,8 +7,10 @@ using Moodtunes.Testing;
 
 // Load and end-to-end latency against the local server, on loopback only, bounded in time.
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- [devices=200] [latencyRuns=30]
-var devices = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var latencyRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+//   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- history     (the history benchmark only)
+var historyOnly = args is ["history"];
+var devices = !historyOnly && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var latencyRuns = !historyOnly && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 
 // Deezer's stand-in on loopback knows every catalog song, so covers and previews resolve as they would online.
 await using var deezer = await FakeDeezer.StartAsync();
@@ -32,6 +34,12 @@ try
     var photo = SamplePhotos.SelfieJpeg(1280, 960);
     Console.WriteLine($"Local server on {server}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; photo: 1280×960 JPEG, {photo.Length / 1024} KB");
     Console.WriteLine();
+    await HistoryBenchmark.RunAsync(app.Services, server);
+    Console.WriteLine();
+    if (historyOnly)
+    {
+        return 0;
+    }
 
     // One device at a time, polling every 10 ms: what one person waits, from asking for the upload target to seeing the result.
     var singles = new List<double>();

@@ -2,6 +2,7 @@ using Moodtunes.Api;
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.Events;
 using Moodtunes.Api.History;
+using Moodtunes.Api.SavedSongs;
 using Moodtunes.Api.Tracks;
 using Moodtunes.Api.Uploads;
 using Moodtunes.Core.Analyses;
@@ -31,7 +32,7 @@ public static class LocalServerComposition
         builder.Services.AddVision(builder.Configuration);
         builder.Services.AddSpotifyLinks(builder.Configuration);
         builder.Services.AddDeezerMedia(builder.Configuration);
-        builder.Services.AddMoodtunesApi().AddUploads().AddAnalyses().AddTracks().AddHistory().AddEvents();
+        builder.Services.AddMoodtunesApi().AddUploads().AddAnalyses().AddTracks().AddHistory().AddSavedSongs().AddEvents();
         builder.Services.AddSingleton<PhotoUploadedQueue>();
         builder.Services.AddHostedService<LocalAnalysisWorker>();
         builder.AddRequestLimits(options);
@@ -48,6 +49,7 @@ public static class LocalServerComposition
         app.MapAnalyses();
         app.MapTracks();
         app.MapHistory();
+        app.MapSavedSongs();
         app.MapLocalUploads(PhotoLimits.MaxBytes);
         return app;
     }

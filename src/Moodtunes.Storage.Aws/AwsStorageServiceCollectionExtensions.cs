@@ -5,13 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
+using Moodtunes.Core.SavedSongs;
 
 namespace Moodtunes.Storage.Aws;
 
 public static class AwsStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IAnalysisStore"/> and <see cref="ITrackMediaCache"/> (DynamoDB, one table),
+    /// Registers <see cref="IAnalysisStore"/>, <see cref="ITrackMediaCache"/> and <see cref="ISavedSongStore"/> (DynamoDB, one table),
     /// <see cref="IPhotoStore"/>, <see cref="IUploadTargetIssuer"/> and <see cref="IStorageEventReader"/> (S3) as
     /// singletons, with <see cref="AwsStorageOptions"/> read from <paramref name="storageSection"/> (the "Storage"
     /// section: TableName, BucketName, optional ServiceUrl) when first needed. SDK clients and <see cref="TimeProvider"/> are only added when none is registered; they take
@@ -36,6 +37,8 @@ public static class AwsStorageServiceCollectionExtensions
         services.AddSingleton<IAnalysisStore>(sp => new DynamoDbAnalysisStore(
             sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<AwsStorageOptions>().TableName, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITrackMediaCache>(sp => new DynamoDbTrackMediaCache(
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<AwsStorageOptions>().TableName, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISavedSongStore>(sp => new DynamoDbSavedSongStore(
             sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<AwsStorageOptions>().TableName, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPhotoStore>(sp => new S3PhotoStore(sp.GetRequiredService<IAmazonS3>(), sp.GetRequiredService<AwsStorageOptions>().BucketName));
         services.AddSingleton<IUploadTargetIssuer>(sp =>

@@ -12,9 +12,6 @@ namespace Moodtunes.Storage.Aws;
 /// </summary>
 public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableName, TimeProvider timeProvider) : IAnalysisStore
 {
-    /// <summary>BatchWriteItem's limit.</summary>
-    private const int BatchSize = 25;
-
     public async Task CreateAsync(Analysis analysis, CancellationToken cancellationToken)
     {
         if (analysis.Status != AnalysisStatus.Pending)
@@ -209,30 +206,13 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                 cancellationToken);
             var items = page.Items ?? [];
             visible += items.Count(item => ReadExpiry(item) > now);
-            foreach (var chunk in items.Chunk(BatchSize))
-            {
-                await DeleteBatchAsync(chunk.Select(item => Key(item[PartitionKeyName].S, item[SortKeyName].S)), cancellationToken);
-            }
+            await DeleteKeysAsync(client, tableName, items.Select(item => Key(item[PartitionKeyName].S, item[SortKeyName].S)), timeProvider, cancellationToken);
 
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
         while (start is not null);
 
         return visible;
-    }
-
-    /// <summary>Deletes up to 25 keys, resending what DynamoDB left unprocessed (throttling) with backoff.</summary>
-    private Task DeleteBatchAsync(IEnumerable<Dictionary<string, AttributeValue>> keys, CancellationToken cancellationToken)
-    {
-        var batch = new Dictionary<string, List<WriteRequest>>
-        {
-            [tableName] = [.. keys.Select(key => new WriteRequest(new DeleteRequest(key)))],
-        };
-        return SendBatchAsync(batch, SendAsync, left => left.Values.Sum(r => r.Count), "deletions", timeProvider, cancellationToken);
-
-        async Task<Dictionary<string, List<WriteRequest>>?> SendAsync(Dictionary<string, List<WriteRequest>> pending) =>
-            (await client.BatchWriteItemAsync(new BatchWriteItemRequest(pending), cancellationToken)).UnprocessedItems
-                is { Count: > 0 } left ? left : null;
     }
 
     private DateTimeOffset Now() => timeProvider.GetUtcNow();

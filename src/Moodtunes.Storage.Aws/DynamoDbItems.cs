@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
 
@@ -8,6 +9,9 @@ namespace Moodtunes.Storage.Aws;
 internal static class DynamoDbItems
 {
     private const int MaxBatchAttempts = 8;
+
+    /// <summary>BatchWriteItem's limit.</summary>
+    private const int WriteBatchSize = 25;
 
     /// <summary>TTL wants whole epoch seconds; the fraction is dropped (the item expires up to 1 s early).</summary>
     public static AttributeValue Epoch(DateTimeOffset instant) => EpochSeconds(instant.ToUnixTimeSeconds());
@@ -43,5 +47,23 @@ internal static class DynamoDbItems
             batch = unprocessed;
             await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt), timeProvider, cancellationToken);
         }
+    }
+
+    /// <summary>Deletes the keys in batches of 25, resending what DynamoDB left unprocessed (throttling) with backoff.</summary>
+    public static async Task DeleteKeysAsync(
+        IAmazonDynamoDB client, string tableName, IEnumerable<Dictionary<string, AttributeValue>> keys, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in keys.Chunk(WriteBatchSize))
+        {
+            var batch = new Dictionary<string, List<WriteRequest>>
+            {
+                [tableName] = [.. chunk.Select(key => new WriteRequest(new DeleteRequest(key)))],
+            };
+            await SendBatchAsync(batch, SendAsync, left => left.Values.Sum(r => r.Count), "deletions", timeProvider, cancellationToken);
+        }
+
+        async Task<Dictionary<string, List<WriteRequest>>?> SendAsync(Dictionary<string, List<WriteRequest>> pending) =>
+            (await client.BatchWriteItemAsync(new BatchWriteItemRequest(pending), cancellationToken)).UnprocessedItems
+                is { Count: > 0 } left ? left : null;
     }
 }

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 namespace Moodtunes.Storage.Aws;
 
 /// <summary>
-/// The analyses table's schema (it also holds the track media cache), written once: the emulator tests create their table from here, and the
+/// The analyses table's schema (it also holds the track media cache and saved songs), written once: the emulator tests create their table from here, and the
 /// infrastructure stack must declare the same keys and enable TTL on <see cref="TimeToLiveAttribute"/>
 /// (dynalite has no UpdateTimeToLive, so no request for it lives here).
 /// </summary>
@@ -25,6 +25,12 @@ public static class DynamoDbTableDefinition
 
     /// <summary>The sort key of every track media item (one item per catalog id).</summary>
     public const string TrackMediaSortKey = "media";
+
+    /// <summary>
+    /// Saved songs share the table too: partition this prefix plus the device id, sort key the catalog id. A separate
+    /// partition, not the device's own, so history queries and "delete my history" never see a saved song.
+    /// </summary>
+    public const string SavedSongKeyPrefix = "saved#";
 
     public static CreateTableRequest CreateTableRequest(string tableName) => new()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
+using Moodtunes.Core.SavedSongs;
 
 namespace Moodtunes.Storage.Local;
 
@@ -11,7 +12,7 @@ public static class LocalStorageServiceCollectionExtensions
     private const int SigningKeyBytes = 32;
 
     /// <summary>
-    /// Registers the embedded stores: <see cref="IAnalysisStore"/> and <see cref="ITrackMediaCache"/> (SQLite, one file),
+    /// Registers the embedded stores: <see cref="IAnalysisStore"/>, <see cref="ITrackMediaCache"/> and <see cref="ISavedSongStore"/> (SQLite, one file),
     /// <see cref="IPhotoStore"/> and <see cref="FileSystemPhotoStore"/> (files), <see cref="IUploadTargetIssuer"/> and
     /// <see cref="LocalUploadPolicy"/> (signed local upload targets), all singletons, plus <see cref="TimeProvider.System"/>
     /// unless one is registered.
@@ -24,6 +25,7 @@ public static class LocalStorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<IAnalysisStore>(sp => new SqliteAnalysisStore(DatabasePath(options), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITrackMediaCache>(sp => new SqliteTrackMediaCache(DatabasePath(options), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISavedSongStore>(_ => new SqliteSavedSongStore(DatabasePath(options)));
         services.AddSingleton(_ => new FileSystemPhotoStore(Path.Combine(CreateDataDirectory(options), "objects")));
         services.AddSingleton<IPhotoStore>(sp => sp.GetRequiredService<FileSystemPhotoStore>());
         services.AddSingleton(sp => new LocalUploadPolicy(
@@ -34,7 +36,7 @@ public static class LocalStorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Analyses and the track media cache share one file.</summary>
+    /// <summary>Analyses, the track media cache and saved songs share one file.</summary>
     private static string DatabasePath(LocalStorageOptions options) => Path.Combine(CreateDataDirectory(options), "analyses.db");
 
     private static string CreateDataDirectory(LocalStorageOptions options) =>

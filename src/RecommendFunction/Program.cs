@@ -1,6 +1,7 @@
 using Moodtunes.Api;
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.History;
+using Moodtunes.Api.SavedSongs;
 using Moodtunes.Api.Tracks;
 using Moodtunes.Deezer;
 using Moodtunes.Spotify;
@@ -11,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
 builder.Services.AddSpotifyLinks(builder.Configuration);
 builder.Services.AddDeezerMedia(builder.Configuration);
-builder.Services.AddMoodtunesApi().AddAnalyses().AddTracks().AddHistory();
+builder.Services.AddMoodtunesApi().AddAnalyses().AddTracks().AddHistory().AddSavedSongs();
 
 var app = builder.Build();
 app.MapGet("/", () => "RecommendFunction ready");
@@ -19,6 +20,7 @@ app.MapOpenApi();
 app.MapAnalyses();
 app.MapTracks();
 app.MapHistory();
+app.MapSavedSongs();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -67,10 +67,11 @@ function fallbackCode(status) {
 
 /**
  * fetch() an /api path with the device token. Resolves to the parsed JSON body (or null for 204).
+ * With text: true, resolves to { body, type, fileName } (a file the server names in Content-Disposition).
  * Rejects with ApiError: problem.code when the server sent one, else a code from the status,
  * 'network' when the server could not be reached, 'aborted' when the signal fired.
  */
-export async function apiFetch(path, { method = 'GET', body, signal } = {}) {
+export async function apiFetch(path, { method = 'GET', body, signal, text = false } = {}) {
   const headers = { 'X-Device-Token': deviceToken(), Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
@@ -93,6 +94,10 @@ export async function apiFetch(path, { method = 'GET', body, signal } = {}) {
     throw new ApiError(code, (problem && (problem.detail || problem.title)) || res.statusText, res.status, problem);
   }
   if (res.status === 204) return null;
+  if (text) {
+    const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') || '');
+    return { body: await res.text(), type: res.headers.get('content-type') || 'text/plain', fileName: name ? name[1] : 'download' };
+  }
   const type = res.headers.get('content-type') || '';
   if (!type.includes('json')) return null;
   try {
@@ -117,4 +122,10 @@ export const api = {
     return apiFetch(`/api/history?${q}`, { signal });
   },
   deleteHistory: () => apiFetch('/api/history', { method: 'DELETE' }),
+  historySummary: (offsetMinutes, signal) => apiFetch(`/api/history/summary?offsetMinutes=${enc(offsetMinutes)}`, { signal }),
+  savedSongs: () => apiFetch('/api/saved-songs'),
+  saveSong: (id) => apiFetch(`/api/saved-songs/${enc(id)}`, { method: 'PUT' }),
+  deleteSavedSong: (id) => apiFetch(`/api/saved-songs/${enc(id)}`, { method: 'DELETE' }),
+  deleteSavedSongs: () => apiFetch('/api/saved-songs', { method: 'DELETE' }),
+  exportSavedSongs: (format) => apiFetch(`/api/saved-songs/export?format=${enc(format)}`, { text: true }),
 };

@@ -1,4 +1,5 @@
-// Moodtunes page: connects the flow, the views, routing, camera, photo picking and language.
+// Moodtunes page: connects the flow, the views, routing, camera, photo picking, language, saved songs, the
+// timeline, the share card and the service worker.
 
 import { api, deviceToken } from './api.js';
 import { initCameraPanel } from './camera-panel.js';
@@ -15,7 +16,10 @@ import { pollAnalysis } from './poll.js';
 import { ResultController } from './result-controller.js';
 import { ResultView } from './result.js';
 import { createRouter, currentRoute, HOME, resultUrl } from './router.js';
+import { SavedSongs, SavedSongsView, savedError } from './saved-songs.js';
+import { ShareCard } from './share-card.js';
 import { StatusView } from './status.js';
+import { TimelineView } from './timeline.js';
 import { uploadPhoto } from './upload.js';
 
 const el = {
@@ -35,6 +39,7 @@ const status = new StatusView({
   area: el.statusArea,
   status: $('#status'),
   photo: $('#status-photo'),
+  darkHint: $('#dark-hint'),
   progress: $('#upload-progress'),
   spinner: $('#spinner'),
   failure: el.failure,
@@ -47,7 +52,14 @@ const resultView = new ResultView(el.resultView, {
   onOtherSongs: () => results.otherSongs(),
   onPreview: (id, src) => player.toggle(id, src),
   onStopPreview: () => player.stop(),
+  onSave: (track) => savedSongs.toggle(track),
+  onShare: () => shareCard.open(resultView.sharePanel(), resultView.analysis, (resultView.tracks && resultView.tracks.current) || []),
 });
+const shareCard = new ShareCard();
+const savedSongs = new SavedSongs();
+const savedView = new SavedSongsView($('#saved-songs'), savedSongs);
+savedSongs.subscribe((songs) => resultView.setSaved((id) => songs.has(id), savedError(songs)));
+const timeline = new TimelineView($('#mood-timeline'));
 player.subscribe((playback) => resultView.setPlayback(playback));
 const results = new ResultController(resultView);
 const historyView = new HistoryView(el.historyView, {
@@ -59,6 +71,7 @@ const historyView = new HistoryView(el.historyView, {
 const historyController = new HistoryController(historyView, {
   onDeleted: (id) => {
     if (id === null || results.id === id) results.clear();
+    timeline.reload();
   },
 });
 const camera = initCameraPanel(
@@ -66,13 +79,14 @@ const camera = initCameraPanel(
     panel: $('#camera-panel'),
     video: $('#camera-video'),
     start: $('#camera-start'),
+    switch: $('#camera-switch'),
     capture: $('#camera-capture'),
     stop: $('#camera-stop'),
     error: $('#camera-error'),
     fallback: $('#file-input'),
   },
   {
-    onCapture: (blob) => startPhoto({ blob }),
+    onCapture: ({ blob, dark }) => startPhoto({ blob, dark }),
     onBusy: (busy) => (busy ? status.say(t('camera.starting')) : status.render()),
   },
 );
@@ -158,6 +172,8 @@ function applyRoute(moveFocus) {
     renderViews();
     if (moveFocus) focusPanel($('#history-heading'));
     historyController.reload();
+    timeline.reload();
+    savedSongs.load();
   } else if (results.id === route.id) {
     renderViews();
     if (moveFocus) focusPanel(resultView.heading());
@@ -191,6 +207,8 @@ onLanguageChange(() => {
   status.render();
   if (resultView.analysis) resultView.render();
   historyView.rerender();
+  timeline.render();
+  savedView.render();
 });
 
 // ---- start ----
@@ -199,7 +217,12 @@ deviceToken();
 applyStatic();
 status.render(flow.state);
 applyRoute(false);
+// The hearts on a result need the saved list; the history view loads it again when it opens.
+if (currentRoute().name !== 'history') savedSongs.load();
 document.documentElement.classList.add('js-ready');
+
+// Installable: the service worker keeps the page shell for opening from the home screen (sw.js).
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
 
 // The local server draws a QR code of its address for phones; the AWS deployment prints one at deploy time instead.
 fetch('qr.svg')

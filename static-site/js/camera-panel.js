@@ -1,11 +1,11 @@
-// The selfie panel: start / capture / cancel buttons around the camera, and the camera's problems.
+// The selfie panel: start / switch / capture / cancel buttons around the camera, and the camera's problems.
 
 import { Camera, cameraSupport } from './camera.js';
 import { onLanguageChange, t } from './i18n.js';
 
 /**
- * el: { panel, video, start, capture, stop, error, fallback (focused when the camera fails) }.
- * onCapture(blob) with the shot; onBusy(true | false) while the camera is starting.
+ * el: { panel, video, start, switch, capture, stop, error, fallback (focused when the camera fails) }.
+ * onCapture({ blob, dark }) with the shot; onBusy(true | false) while the camera is starting.
  */
 export function initCameraPanel(el, { onCapture, onBusy }) {
   const camera = new Camera(el.video);
@@ -36,6 +36,8 @@ export function initCameraPanel(el, { onCapture, onBusy }) {
       el.panel.hidden = false;
       await camera.start();
       el.start.hidden = true;
+      // The switch shows only where there is another camera to switch to.
+      el.switch.hidden = (await camera.cameras()).length < 2;
       el.capture.focus();
     } catch (err) {
       el.panel.hidden = true;
@@ -51,12 +53,26 @@ export function initCameraPanel(el, { onCapture, onBusy }) {
     try {
       const shot = await camera.capture();
       hide();
-      onCapture(shot.blob);
+      onCapture(shot);
     } catch {
       // No frame yet, or the frame could not be encoded.
       hide();
       showError('camera-unavailable');
       el.start.focus();
+    }
+  });
+
+  el.switch.addEventListener('click', async () => {
+    showError(null);
+    el.switch.setAttribute('aria-busy', 'true');
+    try {
+      await camera.switchCamera();
+    } catch (err) {
+      close();
+      showError(err.code || 'camera-unavailable');
+      el.fallback.focus();
+    } finally {
+      el.switch.removeAttribute('aria-busy');
     }
   });
 

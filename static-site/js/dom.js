@@ -39,3 +39,14 @@ export function focusPanel(el) {
   if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
   el.focus({ preventScroll: false });
 }
+
+/** Hands a file to the browser's downloads (an export, a share card). */
+export function download(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy once started; give it a moment before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -5,7 +5,7 @@
 // the photo on as an argument. One task at a time: starting another aborts the one in flight.
 
 /**
- * steps: prepare(file) → { blob }; upload(blob, { signal, onProgress }) → { analysisId, maxBytes };
+ * steps: prepare(file) → { blob, dark }; upload(blob, { signal, onProgress }) → { analysisId, maxBytes };
  * poll(id, { signal }) → finished analysis; load(id, signal) → analysis as stored.
  */
 export function createFlow({ prepare, upload, poll, load }) {
@@ -29,9 +29,10 @@ export function createFlow({ prepare, upload, poll, load }) {
     return task.signal;
   }
 
-  function keep(blob) {
+  /** dark: the photo looked too dark to read a face on (measured before upload), so the page says so. */
+  function keep(blob, dark = false) {
     drop();
-    kept = { photo: Object.freeze({ blob, url: URL.createObjectURL(blob) }), analysisId: null };
+    kept = { photo: Object.freeze({ blob, url: URL.createObjectURL(blob), dark: !!dark }), analysisId: null };
     return kept.photo;
   }
 
@@ -70,7 +71,7 @@ export function createFlow({ prepare, upload, poll, load }) {
         set({ name: 'preparing', file });
         const prepared = await prepare(file);
         if (signal.aborted) return;
-        photo = keep(prepared.blob);
+        photo = keep(prepared.blob, prepared.dark);
       }
       set({ name: 'uploading', photo, progress: 0 });
       const { analysisId, maxBytes } = await upload(photo.blob, {
@@ -127,9 +128,9 @@ export function createFlow({ prepare, upload, poll, load }) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    /** A new photo: { file } picked or dropped (prepared first), or { blob } already prepared (camera). */
-    start({ file = null, blob = null }) {
-      if (blob) send({ photo: keep(blob) });
+    /** A new photo: { file } picked or dropped (prepared first), or { blob, dark } already prepared (camera). */
+    start({ file = null, blob = null, dark = false }) {
+      if (blob) send({ photo: keep(blob, dark) });
       else {
         drop();
         send({ file });

@@ -7,6 +7,10 @@ export const MAX_SIDE = 1280;
 export const JPEG_QUALITY = 0.9;
 // Decoding a huge file can exhaust a phone's memory; real phone photos are far below this.
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+// Mean luma (0..255) below which a photo is too dark for the face to be read well: the hint's threshold.
+const DARK_LUMA = 50;
+// The photo is shrunk to this many pixels a side to measure its brightness: enough for a mean, cheap to read.
+const LUMA_SAMPLE = 32;
 // Phone cameras reach 108 MP (12000 × 9000); anything past this is a decompression bomb.
 const MAX_INPUT_PIXELS = 200_000_000;
 
@@ -45,7 +49,21 @@ export function fitWithin(width, height, maxSide = MAX_SIDE) {
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** Draw any drawable to a canvas (≤ maxSide, white behind transparency) and encode JPEG. */
+/** Whether a canvas is too dark to read a face on: its mean luma (Rec. 601) on a small copy. */
+export function isDark(canvas) {
+  const small = document.createElement('canvas');
+  small.width = LUMA_SAMPLE;
+  small.height = LUMA_SAMPLE;
+  const ctx = small.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return false;
+  ctx.drawImage(canvas, 0, 0, LUMA_SAMPLE, LUMA_SAMPLE);
+  const px = ctx.getImageData(0, 0, LUMA_SAMPLE, LUMA_SAMPLE).data;
+  let sum = 0;
+  for (let i = 0; i < px.length; i += 4) sum += 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+  return sum / (px.length / 4) < DARK_LUMA;
+}
+
+/** Draw any drawable to a canvas (≤ maxSide, white behind transparency) and encode JPEG; dark: see isDark. */
 export function drawToJpeg(source, srcWidth, srcHeight, { mirror = false } = {}) {
   const { width, height } = fitWithin(srcWidth, srcHeight);
   const canvas = document.createElement('canvas');
@@ -62,13 +80,14 @@ export function drawToJpeg(source, srcWidth, srcHeight, { mirror = false } = {})
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(source, 0, 0, width, height);
+  const dark = isDark(canvas);
   return new Promise((resolve, reject) => {
     canvas.toBlob(
       (blob) => {
         // Release the canvas memory early on small phones.
         canvas.width = 0;
         canvas.height = 0;
-        if (blob && blob.size > 0) resolve({ blob, width, height });
+        if (blob && blob.size > 0) resolve({ blob, width, height, dark });
         else reject(new ApiError('prepare-failed', 'Could not encode JPEG'));
       },
       'image/jpeg',

@@ -3,11 +3,13 @@
 
 import { h } from './dom.js';
 import { lang, percent, t, formatTime } from './i18n.js';
-import { attribution, showPlayback, trackRow, unavailableNote } from './track-row.js';
+import { attribution, showPlayback, showSaved, trackRow, unavailableNote } from './track-row.js';
 
 export const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
 export const MOODS = ['morning-coffee', 'relaxing', 'exercise', 'heart-touching'];
 export const EMOJI = { angry: '😠', disgust: '🤢', fear: '😨', happy: '😄', sad: '😢', surprise: '😮', neutral: '😐' };
+/** One colour per emotion, for the timeline and the share card (each readable with white text on it). */
+export const EMOTION_COLORS = { angry: '#c62828', disgust: '#2e7d32', fear: '#6a1b9a', happy: '#d35400', sad: '#1565c0', surprise: '#00838f', neutral: '#5d5470' };
 
 export function emotionName(emotion) {
   return EMOTIONS.includes(emotion) ? t(`emotion.${emotion}`) : String(emotion || '');
@@ -32,16 +34,21 @@ export const waitsForChoice = (analysis) => asksForMoods(analysis) || (analysis.
 /**
  * One analysis shown in the result section, with the tracks it is given (setTracks). Keeps the picked
  * moods and sadness choice, raises onMoodsChosen({ moods, sadnessChoice }), onOtherSongs(),
- * onPreview(trackId, src) (play or pause that preview) and onStopPreview() (its track is gone), draws
- * the player's state it is given (setPlayback), and re-renders itself when the page language changes.
+ * onPreview(trackId, src) (play or pause that preview), onStopPreview() (its track is gone), onSave(track)
+ * (the ♥) and onShare() (the share card), draws the player's state it is given (setPlayback) and the saved
+ * songs (setSaved), and re-renders itself when the page language changes.
  */
 export class ResultView {
-  constructor(root, { onMoodsChosen, onOtherSongs, onPreview, onStopPreview }) {
+  constructor(root, { onMoodsChosen, onOtherSongs, onPreview, onStopPreview, onSave, onShare }) {
     this.root = root;
     this.onMoodsChosen = onMoodsChosen;
     this.onOtherSongs = onOtherSongs;
     this.onPreview = onPreview;
     this.onStopPreview = onStopPreview;
+    this.onSave = onSave;
+    this.onShare = onShare;
+    this.isSaved = () => false;
+    this.savedNote = '';
     this.playback = { id: null, state: 'idle', currentTime: 0, duration: 0 };
     this.analysis = null;
     this.photoUrl = null;
@@ -82,6 +89,16 @@ export class ResultView {
     if (this.trackListEl && this.analysis) showPlayback(this.trackListEl, playback);
   }
 
+  /** isSaved(id) tells which tracks carry a filled ♥; note is the saved songs' news (an error), or ''. */
+  setSaved(isSaved, note = '') {
+    this.isSaved = isSaved;
+    this.savedNote = note;
+    if (this.trackListEl && this.analysis) {
+      showSaved(this.trackListEl, isSaved);
+      this.savedNoteEl.textContent = note;
+    }
+  }
+
   clear() {
     if (this.playback.id) this.onStopPreview();
     this.analysis = null;
@@ -103,6 +120,10 @@ export class ResultView {
 
   heading() {
     return this.root.querySelector('#result-heading');
+  }
+
+  sharePanel() {
+    return this.root.querySelector('#share-panel');
   }
 
   render() {
@@ -133,6 +154,13 @@ export class ResultView {
       r.emotion === 'sad' ? this.renderSadChoice() : null,
       this.asksForMoods ? this.renderMoods() : null,
       this.renderTracksSection(),
+      h(
+        'button',
+        { type: 'button', class: 'secondary big', id: 'share-open', dataset: { testid: 'share-open' }, 'aria-controls': 'share-panel', onclick: () => this.onShare() },
+        h('span', { 'aria-hidden': 'true' }, '📤 '),
+        t('shareCard.open'),
+      ),
+      h('section', { id: 'share-panel', class: 'share-panel', dataset: { testid: 'share-panel' }, 'aria-label': t('shareCard.heading'), hidden: true }),
       h(
         'a',
         { class: 'button secondary big', id: 'new-photo', href: '#', dataset: { testid: 'new-photo' } },
@@ -269,6 +297,7 @@ export class ResultView {
 
   renderTracksSection() {
     this.trackStatusEl = h('p', { id: 'tracks-status', class: 'tracks-status', role: 'status' });
+    this.savedNoteEl = h('p', { class: 'tracks-status error', role: 'status', dataset: { testid: 'track-save-status' } }, this.savedNote);
     this.previewNoteEl = h('p', { class: 'tracks-status', dataset: { testid: 'previews-unavailable' } });
     this.attributionEl = h('p', { class: 'attribution', dataset: { testid: 'preview-attribution' } });
     this.trackListEl = h('ul', {
@@ -298,6 +327,7 @@ export class ResultView {
       this.trackStatusEl,
       this.previewNoteEl,
       this.trackListEl,
+      this.savedNoteEl,
       this.attributionEl,
       this.otherBtn,
     );
@@ -323,7 +353,8 @@ export class ResultView {
     else delete status.dataset.restarted;
 
     if (rebuildList) {
-      this.trackListEl.replaceChildren(...current.map((track) => trackRow(track, { onPreview: (id, src) => this.onPreview(id, src) })));
+      this.trackListEl.replaceChildren(...current.map((track) => trackRow(track, { onPreview: (id, src) => this.onPreview(id, src), onSave: (tr) => this.onSave(tr) })));
+      showSaved(this.trackListEl, this.isSaved);
       this.previewNoteEl.textContent = unavailableNote(current);
       this.previewNoteEl.hidden = !this.previewNoteEl.textContent;
       this.attributionEl.replaceChildren(...attribution(current));

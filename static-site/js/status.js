@@ -12,7 +12,7 @@ function failureText({ code, message, maxBytes }) {
   return has(`failure.${code}`) ? t(`failure.${code}`) : t('failure.generic');
 }
 
-/** el: { area, status, photo, progress, spinner, failure, failureMessage, retry }. */
+/** el: { area, status, photo, darkHint, progress, spinner, failure, failureMessage, retry }. */
 export class StatusView {
   constructor(el) {
     this.el = el;
@@ -38,6 +38,8 @@ export class StatusView {
     el.photo.hidden = !url;
     if (url && el.photo.getAttribute('src') !== url) el.photo.src = url;
     el.photo.classList.toggle('scanning', name === 'analyzing' || name === 'uploading');
+    // Measured on the page before upload: the hint stays with the photo up to its result or failure.
+    el.darkHint.hidden = !(state.photo && state.photo.dark);
 
     if (name === 'failed') {
       el.failure.hidden = false;

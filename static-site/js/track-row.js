@@ -1,5 +1,6 @@
 // One track in the result's list: cover, title, artist, why it was picked, the preview button and its
-// progress, and "open in" links. Rows raise onPreview(id, src); showPlayback draws the player's state on them.
+// progress, the ♥ (save) button, and "open in" links. Rows raise onPreview(id, src) and onSave(track);
+// showPlayback and showSaved draw the player's state and the saved songs on them.
 
 import { h, srOnly } from './dom.js';
 import { lang, t } from './i18n.js';
@@ -70,7 +71,7 @@ function openLink(provider, name, href, title) {
   );
 }
 
-function links(track) {
+export function links(track) {
   const l = track.links || {};
   const media = hasMedia(track) ? track.media : {};
   const title = track.title || '';
@@ -84,7 +85,7 @@ function links(track) {
 }
 
 /** Render one track as a list item. */
-export function trackRow(track, { onPreview }) {
+export function trackRow(track, { onPreview, onSave }) {
   const language = languageOf(track);
   const why = whyOf(track);
   const src = previewSrc(track);
@@ -123,6 +124,18 @@ export function trackRow(track, { onPreview }) {
         src && h('p', { class: 'track-note error', dataset: { testid: 'track-play-error' }, role: 'status', hidden: true }),
       ),
       play,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'track-save',
+          dataset: { testid: 'track-save' },
+          'aria-pressed': 'false',
+          'aria-label': t('saved.save', { title: track.title || '', artist: track.artist || '' }),
+          onclick: () => onSave(track),
+        },
+        h('span', { 'aria-hidden': 'true' }, '♡'),
+      ),
     ),
     src && h('progress', { class: 'track-progress', dataset: { testid: 'track-progress' }, max: '1', value: '0', hidden: true, 'aria-label': t('player.progress', { title: track.title || '' }) }),
     spotifyId &&
@@ -164,6 +177,15 @@ export function showPlayback(list, playback) {
     const error = row.querySelector('[data-testid=track-play-error]');
     error.hidden = state !== 'error';
     error.textContent = state === 'error' ? t('player.error') : '';
+  }
+}
+
+/** Draw which rows of list are saved (isSaved(id)): a filled ♥ and aria-pressed. */
+export function showSaved(list, isSaved) {
+  for (const button of list.querySelectorAll('[data-testid=track-save]')) {
+    const saved = isSaved(button.closest('[data-testid=track]').dataset.trackId);
+    button.setAttribute('aria-pressed', String(saved));
+    button.firstChild.textContent = saved ? '♥' : '♡';
   }
 }
 

@@ -1,6 +1,7 @@
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.ContractTests;
 
@@ -21,33 +22,8 @@ public static class TestAnalyses
             ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(createdAt.ToUnixTimeSeconds()) + Lifetime,
         };
 
-    public static Analysis Done(Analysis pending, DateTimeOffset finishedAt, Emotion emotion = Emotion.Happy) => pending with
-    {
-        Status = AnalysisStatus.Done,
-        FinishedAt = finishedAt,
-        Result = new AnalysisResult
-        {
-            ImageWidth = 1280,
-            ImageHeight = 960,
-            Emotion = emotion,
-            Confidence = 0.87f,
-            AsksForMoods = false,
-            ElapsedMilliseconds = 21.4,
-            Faces =
-            [
-                new FaceResult
-                {
-                    X = 0.31f,
-                    Y = 0.12f,
-                    Width = 0.25f,
-                    Height = 0.25f,
-                    DetectionScore = 0.97f,
-                    Emotions = new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => e == emotion ? 0.87f : e == Emotion.Neutral ? 0.13f : 0f)]),
-                },
-            ],
-        },
-        Tracks = Tracks("first-song"),
-    };
+    public static Analysis Done(Analysis pending, DateTimeOffset finishedAt, Emotion emotion = Emotion.Happy) =>
+        DoneAnalyses.Of(pending, emotion, Tracks("first-song")) with { FinishedAt = finishedAt };
 
     public static Analysis Failed(Analysis pending, DateTimeOffset finishedAt) => pending with
     {

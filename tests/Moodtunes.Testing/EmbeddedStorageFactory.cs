@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
+using Moodtunes.Core.SavedSongs;
 using Moodtunes.Storage.Local;
 
 namespace Moodtunes.Testing;
@@ -45,6 +46,7 @@ public class EmbeddedStorageFactory<TEntryPoint> : WebApplicationFactory<TEntryP
             services.RemoveAll<IPhotoStore>();
             services.RemoveAll<IUploadTargetIssuer>();
             services.RemoveAll<ITrackMediaCache>();
+            services.RemoveAll<ISavedSongStore>();
             services.AddLocalStorage(new LocalStorageOptions
             {
                 DataDirectory = DataDirectory,

@@ -30,6 +30,20 @@ public static class PhotoBuilder
         return target;
     }
 
+    /// <summary>The photo as taken in a dim room: every channel scaled by <paramref name="factor"/> (0..1).</summary>
+    public static SKBitmap Darkened(SKBitmap source, float factor)
+    {
+        var target = new SKBitmap(new SKImageInfo(source.Width, source.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(target);
+        using var image = SKImage.FromBitmap(source);
+        using var paint = new SKPaint
+        {
+            ColorFilter = SKColorFilter.CreateColorMatrix([factor, 0, 0, 0, 0, 0, factor, 0, 0, 0, 0, 0, factor, 0, 0, 0, 0, 0, 1, 0]),
+        };
+        canvas.DrawImage(image, 0, 0, paint);
+        return target;
+    }
+
     /// <summary>A black-and-white copy (8-bit grey), as old scans and some camera modes produce.</summary>
     public static SKBitmap Grayscale(SKBitmap source)
     {

@@ -41,29 +41,7 @@ public sealed class TestDevice : IDisposable
     {
         var pending = await SeedPendingAsync(createdAt);
         var selector = _factory.Services.GetRequiredService<AnalysisTrackSelector>();
-        var done = pending with
-        {
-            Status = AnalysisStatus.Done,
-            FinishedAt = pending.CreatedAt.AddSeconds(2),
-            Result = new AnalysisResult
-            {
-                ImageWidth = 1280,
-                ImageHeight = 960,
-                Emotion = emotion,
-                Confidence = 0.87f,
-                AsksForMoods = false,
-                ElapsedMilliseconds = 21.4,
-                Faces =
-                [
-                    new FaceResult
-                    {
-                        X = 0.31f, Y = 0.12f, Width = 0.25f, Height = 0.25f, DetectionScore = 0.97f,
-                        Emotions = new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => e == emotion ? 0.87f : 0.02f)]),
-                    },
-                ],
-            },
-            Tracks = await selector.ForEmotionAsync(emotion, CancellationToken.None),
-        };
+        var done = DoneAnalyses.Of(pending, emotion, await selector.ForEmotionAsync(emotion, CancellationToken.None));
         Assert.True(await _factory.Analyses.TryFinishAsync(done, CancellationToken.None));
         return done;
     }

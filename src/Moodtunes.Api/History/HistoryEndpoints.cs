@@ -1,9 +1,15 @@
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.Http;
+using Moodtunes.Core.Emotions;
 
 namespace Moodtunes.Api.History;
 
 public sealed record HistoryResponse(IReadOnlyList<AnalysisResponse> Items, string? NextCursor);
+
+/// <summary>The mood timeline (docs/api.md): the window's length and the days in it that have a done analysis.</summary>
+public sealed record HistorySummaryResponse(int Days, int WeekDays, DateOnly Today, IReadOnlyList<MoodDayResponse> Daily);
+
+public sealed record MoodDayResponse(DateOnly Date, Emotion Emotion, IReadOnlyDictionary<Emotion, int> Counts);
 
 public static class HistoryEndpoints
 {
@@ -13,6 +19,7 @@ public static class HistoryEndpoints
     {
         var history = app.MapGroup("/api/history").RequireDeviceToken();
         history.MapGet("", ListAsync).WithName("GetHistory").WithSummary("This device's analyses, newest first.");
+        history.MapGet("/summary", SummaryAsync).WithName("GetHistorySummary").WithSummary("This device's emotions per local day, last 30 days.");
         history.MapDelete("", DeleteAllAsync).WithName("DeleteHistory");
         return app;
     }
@@ -27,6 +34,20 @@ public static class HistoryEndpoints
                 StatusCodes.Status400BadRequest, "bad-limit", $"limit is between 1 and {HistoryService.MaxPageSize}."),
             _ => Problems.Result(StatusCodes.Status400BadRequest, "bad-cursor", "cursor is not one this API returned."),
         };
+
+    private static async Task<Results<Ok<HistorySummaryResponse>, ProblemHttpResult>> SummaryAsync(
+        HistoryService history, HttpContext context, CancellationToken cancellationToken, int offsetMinutes = 0)
+    {
+        if (Math.Abs(offsetMinutes) > MoodTimeline.MaxOffsetMinutes)
+        {
+            return Problems.Result(
+                StatusCodes.Status400BadRequest, "bad-offset", $"offsetMinutes is between -{MoodTimeline.MaxOffsetMinutes} and {MoodTimeline.MaxOffsetMinutes}.");
+        }
+
+        var summary = await history.SummarizeAsync(context.DeviceId(), TimeSpan.FromMinutes(offsetMinutes), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new HistorySummaryResponse(
+            MoodTimeline.Days, MoodTimeline.WeekDays, summary.Today, [.. summary.Days.Select(d => new MoodDayResponse(d.Date, d.Emotion, d.Counts))]));
+    }
 
     private static async Task<NoContent> DeleteAllAsync(HistoryService history, HttpContext context, CancellationToken cancellationToken)
     {

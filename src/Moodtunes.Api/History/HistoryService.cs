@@ -1,4 +1,5 @@
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
 
 namespace Moodtunes.Api.History;
 
@@ -16,12 +17,18 @@ public abstract record HistoryOutcome
     public sealed record BadCursor : HistoryOutcome;
 }
 
+/// <summary>The mood timeline of a device: the viewer's today and the days up to it that have a done analysis.</summary>
+public sealed record MoodSummary(DateOnly Today, IReadOnlyList<MoodDay> Days);
+
 /// <summary>The caller's device's analyses, newest first, as they read now; reading never writes.</summary>
 public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
 
     public const int MaxPageSize = 50;
+
+    /// <summary>The summary reads the store in pages this large: 30 days of a busy device in a few reads.</summary>
+    private const int SummaryPageSize = 200;
 
     public async Task<HistoryOutcome> ListAsync(string deviceId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
@@ -43,6 +50,30 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         return new HistoryOutcome.Listed(page with { Items = [.. page.Items.Select(a => a.AsSeenAt(now))] });
+    }
+
+    /// <summary>
+    /// The device's done analyses of the last <see cref="MoodTimeline.Days"/> local days, by day. One read of the
+    /// history in large pages, newest first, stopping at the first analysis before the window.
+    /// </summary>
+    public async Task<MoodSummary> SummarizeAsync(string deviceId, TimeSpan offset, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = MoodTimeline.Today(now, offset);
+        var windowStart = new DateTimeOffset(today.AddDays(1 - MoodTimeline.Days).ToDateTime(TimeOnly.MinValue), offset);
+        var readings = new List<MoodReading>();
+        string? cursor = null;
+        do
+        {
+            var page = await store.ListAsync(deviceId, SummaryPageSize, cursor, cancellationToken).ConfigureAwait(false);
+
+            // Only done analyses have an emotion; pending ones (abandoned or not) and failed ones have no result.
+            readings.AddRange(page.Items.Select(a => a.Result is { } result ? new MoodReading(a.CreatedAt, result.Emotion) : null).OfType<MoodReading>());
+            cursor = page.Items.Count > 0 && page.Items[^1].CreatedAt < windowStart ? null : page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return new MoodSummary(today, MoodTimeline.Build(readings, today, offset));
     }
 
     public Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken) => store.DeleteAllAsync(deviceId, cancellationToken);

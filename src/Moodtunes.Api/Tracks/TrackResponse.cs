@@ -17,7 +17,7 @@ public sealed record TrackResponse(
 {
     public static IReadOnlyList<TrackResponse> ListOf(IEnumerable<Track> tracks) => [.. tracks.Select(From)];
 
-    private static TrackResponse From(Track t) => new(
+    public static TrackResponse From(Track t) => new(
         t.Id,
         t.Title,
         t.Artist,

@@ -33,6 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The server's services, to seed a phone's history straight into its store.</summary>
+    public IServiceProvider Services => _server?.Services ?? throw new InvalidOperationException("The server has not started.");
+
     /// <summary>Where the main screens are saved for people to look at (git-ignored).</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 

@@ -10,6 +10,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected Uri BaseUrl => fixture.BaseUrl;
 
+    protected IServiceProvider Services => fixture.Services;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -24,9 +26,11 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// A new phone (390×844, touch, its own storage and so its own device token and history) with the
     /// page open on <paramref name="fragment"/>. <paramref name="prepare"/> runs on the tab before the page
     /// loads (routes that must see the page's own request). <paramref name="server"/> opens another local server.
+    /// <paramref name="deviceToken"/> is the phone's token (a history seeded for it); <paramref name="timeZone"/> its IANA zone.
     /// </summary>
     protected async Task<MoodtunesPage> OpenPhoneAsync(
-        string locale = "en-US", string fragment = "", Func<IPage, Task>? prepare = null, Uri? server = null)
+        string locale = "en-US", string fragment = "", Func<IPage, Task>? prepare = null, Uri? server = null,
+        string? deviceToken = null, string? timeZone = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -38,8 +42,15 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             BaseURL = (server ?? fixture.BaseUrl).ToString(),
             // The fake camera answers without a prompt; granting it keeps Playwright from denying it.
             Permissions = ["camera"],
+            TimezoneId = timeZone,
         });
         _contexts.Add(context);
+        if (deviceToken is not null)
+        {
+            // Before the page's own script, which otherwise makes a token of its own.
+            await context.AddInitScriptAsync($"localStorage.setItem('moodtunes.deviceToken', '{deviceToken}');");
+        }
+
         var tab = await context.NewPageAsync();
         if (prepare is not null)
         {

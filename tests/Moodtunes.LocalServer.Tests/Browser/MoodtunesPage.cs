@@ -97,6 +97,13 @@ public sealed partial class MoodtunesPage(IPage page)
         Animations = ScreenshotAnimations.Disabled,
     });
 
+    /// <summary>Saves one part of the page as TestResults/screenshots/{name}.png (the README shows some of these).</summary>
+    public static Task ScreenshotAsync(ILocator part, string name) => part.ScreenshotAsync(new LocatorScreenshotOptions
+    {
+        Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"),
+        Animations = ScreenshotAnimations.Disabled,
+    });
+
     [GeneratedRegex(@"\bjs-ready\b")]
     private static partial Regex JsReady();
 

@@ -1,0 +1,157 @@
+// The share card: an image of the result made in the page (emotion, message, three songs; never the photo
+// or the face), offered to the Web Share API where the browser can share files, and as a download always.
+
+import { download, h, focusPanel } from './dom.js';
+import { lang, t } from './i18n.js';
+import { EMOJI, EMOTION_COLORS, emotionName } from './result.js';
+
+// A portrait card, the shape messengers and stories show whole.
+export const CARD = { width: 1080, height: 1350, songs: 3 };
+const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif';
+
+/** Lines of text no wider than maxWidth (words kept whole, or characters for Korean runs without spaces). */
+function wrap(ctx, text, maxWidth) {
+  const lines = [];
+  let line = '';
+  for (const word of String(text).split(/(\s+)/)) {
+    const next = line + word;
+    if (ctx.measureText(next).width <= maxWidth || !line.trim()) line = next;
+    else {
+      lines.push(line.trim());
+      line = word.trimStart();
+    }
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines;
+}
+
+/** Draws the card of an analysis with its tracks and resolves to a PNG blob. */
+export function drawCard(analysis, tracks) {
+  const { width, height } = CARD;
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  const emotion = (analysis.result || {}).emotion;
+  const colour = EMOTION_COLORS[emotion] || EMOTION_COLORS.neutral;
+  const gradient = ctx.createLinearGradient(0, 0, width, height);
+  gradient.addColorStop(0, colour);
+  gradient.addColorStop(1, '#1d1630');
+  ctx.fillStyle = gradient;
+  ctx.fillRect(0, 0, width, height);
+
+  const pad = 90;
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'top';
+  ctx.font = `600 44px ${FONT}`;
+  ctx.fillText(t('shareCard.title'), pad, pad);
+  ctx.font = `200px ${FONT}`;
+  ctx.fillText(EMOJI[emotion] || '🎵', pad, pad + 80);
+  ctx.font = `700 96px ${FONT}`;
+  ctx.fillText(emotionName(emotion), pad, pad + 310);
+
+  let y = pad + 450;
+  const message = analysis.message ? analysis.message[lang()] || analysis.message.en : '';
+  ctx.font = `44px ${FONT}`;
+  for (const line of wrap(ctx, message, width - 2 * pad).slice(0, 3)) {
+    ctx.fillText(line, pad, y);
+    y += 58;
+  }
+
+  y += 50;
+  ctx.font = `600 40px ${FONT}`;
+  ctx.globalAlpha = 0.85;
+  ctx.fillText(t('shareCard.songs'), pad, y);
+  ctx.globalAlpha = 1;
+  y += 70;
+  for (const track of tracks.slice(0, CARD.songs)) {
+    ctx.font = `700 46px ${FONT}`;
+    ctx.fillText(`♪ ${wrap(ctx, track.title || '', width - 2 * pad - 60)[0] || ''}`, pad, y);
+    ctx.font = `40px ${FONT}`;
+    ctx.globalAlpha = 0.85;
+    ctx.fillText(track.artist || '', pad + 60, y + 58);
+    ctx.globalAlpha = 1;
+    y += 130;
+  }
+
+  ctx.font = `600 40px ${FONT}`;
+  ctx.fillText('🎧 Moodtunes', pad, height - pad - 40);
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob failed'))), 'image/png'));
+}
+
+/** The card panel inside the result: a preview of the image, "Share…" (Web Share with files) and "Download". */
+export class ShareCard {
+  constructor() {
+    this.url = null;
+  }
+
+  /** panel: the result view's share panel; analysis and tracks: what the result shows now. */
+  async open(panel, analysis, tracks) {
+    this.close(panel);
+    let blob;
+    try {
+      blob = await drawCard(analysis, tracks);
+    } catch {
+      panel.hidden = false;
+      panel.replaceChildren(h('p', { class: 'tracks-status error', role: 'status' }, t('shareCard.error')));
+      return;
+    }
+    const emotion = (analysis.result || {}).emotion;
+    const file = new File([blob], `moodtunes-${emotion || 'mood'}.png`, { type: 'image/png' });
+    this.url = URL.createObjectURL(blob);
+    const status = h('p', { class: 'history-status', role: 'status', dataset: { testid: 'share-status' } });
+    const canShare = typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] });
+    panel.hidden = false;
+    panel.replaceChildren(
+      h('h3', { id: 'share-heading', tabindex: '-1' }, t('shareCard.heading')),
+      h('img', { class: 'share-preview', src: this.url, alt: t('shareCard.alt', { emotion: emotionName(emotion) }), dataset: { testid: 'share-preview' }, width: CARD.width, height: CARD.height }),
+      h('p', { class: 'hint' }, t('shareCard.note')),
+      h(
+        'div',
+        { class: 'actions' },
+        canShare &&
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              dataset: { testid: 'share-send' },
+              onclick: async () => {
+                try {
+                  await navigator.share({ files: [file], title: t('shareCard.title') });
+                  status.textContent = t('shareCard.shared');
+                } catch {
+                  // Closing the share sheet is a choice, not a failure: nothing to say.
+                }
+              },
+            },
+            t('shareCard.share'),
+          ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: canShare ? 'secondary' : 'primary',
+            dataset: { testid: 'share-download' },
+            onclick: () => {
+              download(blob, file.name);
+              status.textContent = t('shareCard.downloaded');
+            },
+          },
+          t('shareCard.download'),
+        ),
+        h('button', { type: 'button', class: 'secondary', dataset: { testid: 'share-close' }, onclick: () => this.close(panel, true) }, t('shareCard.close')),
+      ),
+      status,
+    );
+    focusPanel(panel.querySelector('#share-heading'));
+  }
+
+  close(panel, restoreFocus = false) {
+    if (this.url) URL.revokeObjectURL(this.url);
+    this.url = null;
+    panel.hidden = true;
+    panel.replaceChildren();
+    if (restoreFocus) document.querySelector('#share-open')?.focus();
+  }
+}
