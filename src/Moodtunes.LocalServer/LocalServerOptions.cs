@@ -15,6 +15,9 @@ public sealed record LocalServerOptions
     /// <summary>API requests one device may make per minute (a page polling an analysis makes about 20).</summary>
     public int RequestsPerDevicePerMinute { get; init; } = 300;
 
+    /// <summary>Upload targets (photos) one device may ask for per minute (within its API requests).</summary>
+    public int UploadsPerDevicePerMinute { get; init; } = 30;
+
     /// <summary>Photos analysed at once; the vision models use one core each.</summary>
     public int AnalysisWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
 }

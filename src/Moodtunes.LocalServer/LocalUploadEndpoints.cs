@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Moodtunes.Api.Http;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.Local;
 
 namespace Moodtunes.LocalServer;
@@ -25,7 +28,6 @@ public static class LocalUploadEndpoints
                     UploadAsync(request, maxBodyBytes, policies, photos, queue, cancellationToken))
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes))
-            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = maxBodyBytes })
             .WithName("LocalUpload")
             .WithSummary("Receives a photo the way S3 receives a presigned POST.");
         return app;
@@ -39,57 +41,95 @@ public static class LocalUploadEndpoints
         PhotoUploadedQueue queue,
         CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
+        if (!request.HasFormContentType || Boundary(request) is not { } boundary)
         {
             return NotAForm();
         }
 
         // Refused by its declared length before reading, so the page gets the same problem as for a file just over
-        // the policy's limit; otherwise the size limits cut the body short while the form is read (an exception, 500).
+        // the policy's limit; otherwise Kestrel's body limit cuts the body short while it is read.
         if (request.ContentLength > maxBodyBytes)
         {
             return TooLarge();
         }
 
-        IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            return await StoreAsync(new MultipartReader(boundary, request.Body), policies, photos, queue, cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException rejected) when (rejected.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             // Kestrel's body limit, reached by a body sent without a length.
             return TooLarge();
         }
+        catch (PhotoTooLargeException)
+        {
+            return TooLarge();
+        }
         catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
         {
-            // A malformed or cut-short multipart body, or (sent without a length) one longer than the form limit.
+            // A malformed or cut-short multipart body.
             return NotAForm();
         }
-
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return Problems.Result(StatusCodes.Status400BadRequest, "empty-file", "The form has no photo in its 'file' part.");
-        }
-
-        var key = form["key"].ToString();
-        var check = policies.Verify(form["policy"].ToString(), form["signature"].ToString(), key, form["Content-Type"].ToString(), file.Length);
-        if (check.Verdict is not LocalUploadVerdict.Ok)
-        {
-            return check.Verdict is LocalUploadVerdict.TooLarge
-                ? TooLarge()
-                : Problems.Result(StatusCodes.Status403Forbidden, "upload-refused", $"The upload target does not allow this ({check.Verdict}).");
-        }
-
-        await using (var content = file.OpenReadStream())
-        {
-            await photos.WriteAsync(key, content, check.Policy!.MaxBytes, cancellationToken).ConfigureAwait(false);
-        }
-
-        queue.Enqueue(key);
-        return TypedResults.NoContent();
     }
+
+    /// <summary>
+    /// Reads the form fields, checks them against the signed policy, then streams the file part (last, as S3
+    /// requires) straight into the photo store: the framework would buffer a form's files over 64 KB in the
+    /// system's temp folder, where a crash would leave them; the store's partial writes are swept at start.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> StoreAsync(
+        MultipartReader reader,
+        LocalUploadPolicy policies,
+        FileSystemPhotoStore photos,
+        PhotoUploadedQueue queue,
+        CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+        {
+            if (section.GetContentDispositionHeader() is not { } disposition || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
+            if (name != "file")
+            {
+                using var value = new StreamReader(section.Body);
+                fields[name] = await value.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var key = fields.GetValueOrDefault("key", string.Empty);
+            var check = policies.Verify(
+                fields.GetValueOrDefault("policy", string.Empty), fields.GetValueOrDefault("signature", string.Empty), key, fields.GetValueOrDefault("Content-Type", string.Empty), size: null);
+            if (check.Verdict is not LocalUploadVerdict.Ok)
+            {
+                return Refused(check.Verdict);
+            }
+
+            if (await photos.WriteAsync(key, section.Body, check.Policy!.MaxBytes, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                await photos.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+
+            queue.Enqueue(key);
+            return TypedResults.NoContent();
+        }
+
+        return Problems.Result(StatusCodes.Status400BadRequest, "empty-file", "The form has no photo in its 'file' part.");
+    }
+
+    private static string? Boundary(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && HeaderUtilities.RemoveQuotes(type.Boundary) is { Length: > 0 } boundary
+            ? boundary.ToString()
+            : null;
+
+    private static ProblemHttpResult Refused(LocalUploadVerdict verdict) => verdict is LocalUploadVerdict.TooLarge
+        ? TooLarge()
+        : Problems.Result(StatusCodes.Status403Forbidden, "upload-refused", $"The upload target does not allow this ({verdict}).");
 
     private static ProblemHttpResult NotAForm() =>
         Problems.Result(StatusCodes.Status400BadRequest, "not-a-form", "Upload the photo as multipart/form-data.");

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Moodtunes.Api.Http;
+using Moodtunes.Api.Uploads;
 using Moodtunes.Core.Analyses;
 
 namespace Moodtunes.LocalServer;
 
 /// <summary>
 /// The local server is open to anyone on the network with the QR code: API requests are limited per
-/// device and per network address, uploads per address, and request bodies are small except for photos.
+/// device and per network address, uploads per device and per address, and request bodies are small except for photos.
 /// On AWS, API Gateway's throttling and S3's signed policy play these parts.
 /// </summary>
 public static class RequestLimits
@@ -25,19 +26,20 @@ public static class RequestLimits
         builder.Services.AddRateLimiter(limiter =>
         {
             // A device's budget, and a larger one per network address so that inventing a token per request
-            // does not escape the limit. Uploads count per address only. This machine's own loopback
+            // does not escape the limit. Upload targets count per device too (each is a photo to analyse);
+            // the uploads themselves carry no token and count per address. This machine's own loopback
             // traffic (load tests) is limited per device only.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsApi(context) && DeviceIdentity.IsWellFormedToken(Token(context))
-                        ? PerMinute($"device:{DeviceIdentity.DeviceIdFor(Token(context))}", options.RequestsPerDevicePerMinute)
-                        : RateLimitPartition.GetNoLimiter("none")),
+                    IsApi(context) ? PerDevice(context, "device", options.RequestsPerDevicePerMinute) : NoLimit),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsUploadTarget(context) ? PerDevice(context, "device-uploads", options.UploadsPerDevicePerMinute) : NoLimit),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     (IsApi(context) || IsUpload(context)) && context.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address)
                         ? IsUpload(context)
                             ? PerMinute($"uploads:{address}", options.RequestsPerDevicePerMinute)
                             : PerMinute($"api:{address}", options.RequestsPerDevicePerMinute * AddressShareOfDevices)
-                        : RateLimitPartition.GetNoLimiter("none")));
+                        : NoLimit));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "60";
@@ -72,9 +74,20 @@ public static class RequestLimits
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    private static bool IsUploadTarget(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(UploadEndpoints.Path, StringComparison.OrdinalIgnoreCase);
+
     private static bool IsUpload(HttpContext context) => context.Request.Path.StartsWithSegments(LocalUploadEndpoints.Path);
 
     private static string Token(HttpContext context) => context.Request.Headers[DeviceTokens.HeaderName].ToString();
+
+    private static RateLimitPartition<string> NoLimit => RateLimitPartition.GetNoLimiter("none");
+
+    /// <summary>A budget of the request's device; requests without a well-formed token are refused by the endpoints themselves.</summary>
+    private static RateLimitPartition<string> PerDevice(HttpContext context, string budget, int permits) =>
+        DeviceIdentity.IsWellFormedToken(Token(context))
+            ? PerMinute($"{budget}:{DeviceIdentity.DeviceIdFor(Token(context))}", permits)
+            : NoLimit;
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

@@ -57,6 +57,7 @@ public sealed class FileSystemPhotoStore : IPhotoStore
             // A missing folder means a missing photo: deleting it is not an error.
         }
 
+        RemoveEmptyFolders(Path.GetDirectoryName(path)!);
         return Task.CompletedTask;
     }
 
@@ -70,12 +71,11 @@ public sealed class FileSystemPhotoStore : IPhotoStore
     public async Task<long> WriteAsync(string key, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         var path = PathFor(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
             long written = 0;
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true))
+            await using (var file = CreateInFolder(temporary))
             {
                 var buffer = new byte[CopyBufferSize];
                 int read;
@@ -102,7 +102,8 @@ public sealed class FileSystemPhotoStore : IPhotoStore
 
     /// <summary>
     /// Keys of every stored photo under <paramref name="prefix"/> (finished uploads only): after a restart
-    /// these are the photos still waiting to be analysed. Partial writes a crash left behind are deleted.
+    /// these are the photos still waiting to be analysed. Partial writes a crash left behind are deleted, and
+    /// folders left empty.
     /// </summary>
     public IReadOnlyList<string> RecoverKeys(string prefix)
     {
@@ -118,9 +119,55 @@ public sealed class FileSystemPhotoStore : IPhotoStore
             File.Delete(partial);
         }
 
+        // Deepest first, so a device folder emptied above goes with its parents (and those an earlier version left).
+        foreach (var empty in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+        {
+            RemoveEmptyFolders(empty);
+        }
+
         return [.. files
             .Where(path => !IsPartialWrite(path))
             .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))];
+    }
+
+    /// <summary>A new file, its folder created first; again if a delete of the device's last photo removed the folder in between.</summary>
+    private static FileStream CreateInFolder(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
+            }
+            catch (DirectoryNotFoundException) when (attempt < 3)
+            {
+                // Raced with RemoveEmptyFolders; the folder is made again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes <paramref name="folder"/> and the folders above it, up to the root, while they are empty: a device's
+    /// folder must not outlive its last photo (its name is the device's id).
+    /// </summary>
+    private void RemoveEmptyFolders(string folder)
+    {
+        for (var current = folder; current.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal); current = Path.GetDirectoryName(current)!)
+        {
+            try
+            {
+                Directory.Delete(current);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Already gone: try the one above.
+            }
+            catch (IOException)
+            {
+                return; // not empty: another photo of the device is waiting
+            }
+        }
     }
 
     private static bool IsPartialWrite(string path) => path.EndsWith(".tmp", StringComparison.Ordinal);

@@ -39,8 +39,7 @@ public static class LocalStorageServiceCollectionExtensions
     /// <summary>Analyses, the track media cache and saved songs share one file.</summary>
     private static string DatabasePath(LocalStorageOptions options) => Path.Combine(CreateDataDirectory(options), "analyses.db");
 
-    private static string CreateDataDirectory(LocalStorageOptions options) =>
-        Directory.CreateDirectory(options.DataDirectory).FullName;
+    private static string CreateDataDirectory(LocalStorageOptions options) => OwnerOnly.Folder(options.DataDirectory);
 
     /// <summary>
     /// One key per install, kept across restarts so targets issued before a restart still verify.
@@ -54,13 +53,7 @@ public static class LocalStorageServiceCollectionExtensions
             var key = RandomNumberGenerator.GetBytes(SigningKeyBytes);
             try
             {
-                var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-
-                using var file = new FileStream(path, fileOptions);
+                using var file = new FileStream(path, OwnerOnly.NewFile());
                 file.Write(key);
                 return key;
             }

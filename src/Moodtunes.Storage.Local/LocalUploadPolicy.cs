@@ -51,8 +51,11 @@ public sealed class LocalUploadPolicy
         return (encoded, Base64Url.EncodeToString(Mac(encoded)));
     }
 
-    /// <summary>Checks an upload's form fields and file size against the signed policy.</summary>
-    public LocalUploadCheck Verify(string policy, string signature, string key, string contentType, long size)
+    /// <summary>
+    /// Checks an upload's form fields and file size against the signed policy. The size is null while the file
+    /// is still to be streamed: the caller then stores at most the returned policy's MaxBytes.
+    /// </summary>
+    public LocalUploadCheck Verify(string policy, string signature, string key, string contentType, long? size)
     {
         if (!Base64Url.IsValid(signature) ||
             !CryptographicOperations.FixedTimeEquals(Mac(policy), Base64Url.DecodeFromChars(signature)) ||

@@ -14,6 +14,9 @@ internal sealed class SqliteDatabase
     public SqliteDatabase(string databasePath, string schema)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
+
+        // SQLite would create the file with the umask's mode (world-readable); its -wal and -shm files copy this one's.
+        OwnerOnly.File(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,

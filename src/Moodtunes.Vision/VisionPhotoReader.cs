@@ -52,6 +52,7 @@ public sealed class VisionPhotoReader(VisionPipeline pipeline) : IPhotoReader
         ImageRejection.NotAnImage => FailureCode.NotAnImage,
         ImageRejection.UnsupportedFormat => FailureCode.UnsupportedImage,
         ImageRejection.TooLarge => FailureCode.ImageTooLarge,
+        ImageRejection.TooComplex => FailureCode.ImageTooComplex,
         _ => FailureCode.CorruptImage,
     };
 }

@@ -50,6 +50,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
         ["empty file"] = () => BadFiles.Empty,
         ["truncated JPEG"] = () => BadFiles.Truncated(TestPhotos.Read(TestPhotos.GraceHopper)),
         ["50000×50000 PNG"] = () => BadFiles.HugePng(50_000, 50_000),
+        ["progressive JPEG scan bomb"] = ScanBomb,
         ["GIF"] = () => BadFiles.Gif,
         ["over 10 MiB"] = () => BadFiles.RandomBytes((10 * 1024 * 1024) + 1, seed: 3),
     };
@@ -61,6 +62,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
     [InlineData("empty file", "not-an-image")]
     [InlineData("truncated JPEG", "corrupt-image")]
     [InlineData("50000×50000 PNG", "image-too-large")]
+    [InlineData("progressive JPEG scan bomb", "image-too-complex")]
     [InlineData("GIF", "unsupported-image")]
     [InlineData("over 10 MiB", "file-too-large")]
     public async Task An_unusable_photo_fails_the_analysis_for_good_with_its_code_and_is_deleted(string description, string code)
@@ -77,6 +79,12 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
         Assert.False(string.IsNullOrWhiteSpace(failed.Failure.Message), description);
         Assert.Null(failed.Result);
         Assert.False(File.Exists(factory.PhotoPath(pending.PhotoKey)), description);
+    }
+
+    private static byte[] ScanBomb()
+    {
+        using var flat = ProgressiveJpegs.Flat(2000, 2000);
+        return ProgressiveJpegs.ScanBomb(ProgressiveJpegs.Progressive(ProgressiveJpegs.Baseline(flat)), 1_000);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests;
@@ -42,75 +41,120 @@ public sealed class KillAndRestartTests
 
         var history = await HttpAssert.JsonAsync(await restarted.GetAsync("/api/history?limit=50"), HttpStatusCode.OK);
         Assert.Equal(ids.Order(), history.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).Order());
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(data.Path, "objects"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(data.Path, "objects"))); // no photo, and no device folder left empty
     }
 
-    /// <summary>The local server's own executable, as `dotnet run` starts it, on a free loopback port.</summary>
-    private sealed class ServerProcess : IDisposable
+    [Fact]
+    public async Task A_server_killed_mid_upload_leaves_no_photo_bytes_on_disk_after_restart_in_the_data_or_the_temp_folder()
     {
-        private readonly Process _process;
-        private readonly Uri _address;
+        using var data = new TemporaryDirectory();
+        using var temp = new TemporaryDirectory();
+        var token = TestDevices.NewToken();
+        var photo = TestPhotos.Read(TestPhotos.Astronaut); // 790 KB: the framework would have buffered it to disk over 64 KB
+        var sent = photo.Length / 2;
+        var sample = photo.AsMemory(sent / 2, 256);
 
-        private ServerProcess(Process process, Uri address) => (_process, _address) = (process, address);
-
-        public static async Task<ServerProcess> StartAsync(string dataDirectory)
+        using (var first = await ServerProcess.StartAsync(data.Path, temp.Path))
         {
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Moodtunes.LocalServer"))
+            using var client = first.Client(token);
+            var upload = await PhotoUploads.RequestAsync(client, "image/png", photo.Length);
+            using var form = new MultipartFormDataContent();
+            foreach (var (name, value) in upload.Fields)
             {
-                ArgumentList = { "--urls", address.ToString(), "--Moodtunes:DataDirectory", dataDirectory, "--Logging:LogLevel:Default", "Warning", "--Deezer:Enabled", "false" },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            var server = new ServerProcess(Process.Start(start)!, address);
-            server._process.OutputDataReceived += (_, _) => { };
-            server._process.ErrorDataReceived += (_, _) => { };
-            server._process.BeginOutputReadLine();
-            server._process.BeginErrorReadLine();
-
-            using var probe = new HttpClient { BaseAddress = address };
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                try
-                {
-                    if ((await probe.GetAsync("/")).IsSuccessStatusCode)
-                    {
-                        return server;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-
-                await Task.Delay(100);
+                form.Add(new StringContent(value), name);
             }
 
-            server.Dispose();
-            throw new TimeoutException("The local server did not start within 30 s.");
+            using var stalled = new CancellationTokenSource();
+            var file = new StreamContent(new StallingStream(photo, sent));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            form.Add(file, "file", "photo");
+            var posting = client.PostAsync(upload.Url, form, stalled.Token);
+
+            // The store's partial write is locked while the server writes it: its size says the sample has arrived.
+            await WaitUntilAsync(
+                () => Directory.EnumerateFiles(data.Path, "*.tmp", SearchOption.AllDirectories).Any(path => new FileInfo(path).Length >= (sent / 2) + sample.Length),
+                "the sampled bytes of the photo to reach the data folder");
+            Assert.Empty(FilesHolding(sample, temp.Path));
+            first.Kill();
+            await stalled.CancelAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => posting);
         }
 
-        public HttpClient Client(string token) => new HttpClient { BaseAddress = _address }.WithDeviceToken(token);
+        Assert.NotEmpty(FilesHolding(sample, data.Path)); // the crash did leave the partial write...
+        using var second = await ServerProcess.StartAsync(data.Path, temp.Path);
+        Assert.Empty(FilesHolding(sample, data.Path)); // ...which the restart swept
+        Assert.Empty(FilesHolding(sample, temp.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(data.Path, "objects"))); // nor the device's folder
+    }
 
-        public void Kill() => _process.Kill(entireProcessTree: true);
+    /// <summary>Files under <paramref name="folder"/> that hold <paramref name="sample"/> of the photo's bytes (or that a live server holds locked).</summary>
+    private static List<string> FilesHolding(ReadOnlyMemory<byte> sample, string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(path => Holds(path, sample.Span))];
 
-        public void Dispose()
+    private static bool Holds(string path, ReadOnlySpan<byte> sample)
+    {
+        try
         {
-            if (!_process.HasExited)
+            return File.ReadAllBytes(path).AsSpan().IndexOf(sample) >= 0;
+        }
+        catch (Exception gone) when (gone is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true; // locked by its writer: it may hold anything
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"waited 10 s for {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A photo sent as a phone on a bad network sends it: the first part, then nothing more.</summary>
+    private sealed class StallingStream(byte[] content, int stallAt) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_position >= stallAt)
             {
-                _process.Kill(entireProcessTree: true);
+                await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
-            _process.WaitForExit();
-            _process.Dispose();
+            var count = Math.Min(buffer.Length, stallAt - _position);
+            content.AsMemory(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
         }
 
-        private static int FreePort()
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override void Flush()
         {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Moodtunes.Testing;
+using QRCoder;
 
 namespace Moodtunes.LocalServer.Tests;
 
@@ -52,5 +54,40 @@ public sealed class PageAndOpenApiTests(LocalServerFactory server) : IClassFixtu
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<svg", svg, StringComparison.Ordinal);
         Assert.Contains("</svg>", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_qr_code_for_an_overlong_host_header_encodes_the_servers_own_address_instead_of_failing()
+    {
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/qr.svg");
+        Assert.True(request.Headers.TryAddWithoutValidation("Host", new string('a', 10_000)));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(QrCodeOf("http://localhost:0/"), await response.Content.ReadAsStringAsync()); // the in-memory server listens on no port
+    }
+
+    [Fact]
+    public async Task The_qr_code_encodes_the_public_url_when_one_is_set_whatever_the_host_header()
+    {
+        using var data = new TemporaryDirectory();
+        using var configured = LocalServerFactory.On(data.Path)
+            .WithWebHostBuilder(builder => builder.UseSetting("Moodtunes:PublicUrl", "https://moodtunes.example/"));
+        using var client = configured.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/qr.svg");
+        request.Headers.Host = "attacker.example";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(QrCodeOf("https://moodtunes.example/"), await response.Content.ReadAsStringAsync());
+    }
+
+    private static string QrCodeOf(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(8);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Moodtunes.Testing;
 
@@ -25,6 +26,26 @@ public sealed class RequestLimitTests
         await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "too-many-requests");
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/history")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_device_over_its_upload_budget_gets_429_for_another_target_while_its_other_requests_and_other_devices_are_served()
+    {
+        using var data = new TemporaryDirectory();
+        using var server = LocalServerFactory.On(data.Path)
+            .WithWebHostBuilder(builder => builder.UseSetting("Moodtunes:UploadsPerDevicePerMinute", "3"));
+        using var greedy = server.CreateClient().WithDeviceToken(TestDevices.NewToken());
+        using var other = server.CreateClient().WithDeviceToken(TestDevices.NewToken());
+
+        for (var i = 0; i < 3; i++)
+        {
+            await PhotoUploads.RequestAsync(greedy, "image/jpeg", 1000);
+        }
+
+        var refused = await greedy.PostAsJsonAsync(PhotoUploads.CreatePath, new { contentType = "image/jpeg", size = 1000 });
+        await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "too-many-requests");
+        Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/api/history")).StatusCode);
+        await PhotoUploads.RequestAsync(other, "image/jpeg", 1000);
     }
 
     [Fact]

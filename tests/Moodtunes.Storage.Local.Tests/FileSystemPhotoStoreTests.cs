@@ -75,4 +75,34 @@ public sealed class FileSystemPhotoStoreTests : PhotoStoreContract, IDisposable
 
         Assert.Equal(first, await _store.ReadAsync(key, 10_000, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Deleting_a_devices_last_photo_removes_its_folder_and_a_folder_with_a_photo_waiting_stays()
+    {
+        var (last, first, second) = ("photos/device-a/one", "photos/device-b/one", "photos/device-b/two");
+        foreach (var key in new[] { last, first, second })
+        {
+            await PutAsync(key, Photo(100));
+        }
+
+        await _store.DeleteAsync(last, CancellationToken.None);
+        await _store.DeleteAsync(first, CancellationToken.None);
+
+        Assert.Equal([Path.Combine(_folder.Path, "objects", "photos", "device-b")], Directory.EnumerateDirectories(Path.Combine(_folder.Path, "objects", "photos")));
+        Assert.Equal(Photo(100), await _store.ReadAsync(second, 1000, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Recovery_deletes_partial_writes_and_the_folders_they_leave_empty()
+    {
+        await PutAsync("photos/device-a/waiting", Photo(100));
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "objects", "photos", "device-b"));
+        await File.WriteAllBytesAsync(Path.Combine(_folder.Path, "objects", "photos", "device-b", "cut-short.0123.tmp"), Photo(50));
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "objects", "photos", "device-c"));
+
+        var keys = _store.RecoverKeys(PhotoKey.Prefix);
+
+        Assert.Equal(["photos/device-a/waiting"], keys);
+        Assert.Equal([Path.Combine(_folder.Path, "objects", "photos", "device-a")], Directory.EnumerateDirectories(Path.Combine(_folder.Path, "objects", "photos")));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Analyses;
@@ -33,6 +34,39 @@ public sealed class LocalStorageRegistrationTests : IDisposable
         await media.PutAsync("song", new CachedTrackMedia(null, DateTimeOffset.UtcNow.AddDays(1)), CancellationToken.None);
         Assert.Equal("song", CatalogIdsIn(Path.Combine(_folder.Path, "analyses.db")));
         Assert.True(File.Exists(Path.Combine(_folder.Path, "upload-signing.key")));
+    }
+
+    [SkippableFact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task The_data_folder_database_and_signing_key_are_the_server_users_alone()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes");
+        var data = Path.Combine(_folder.Path, "data");
+        using var services = Provider(new LocalStorageOptions { DataDirectory = data, UploadUrl = UploadUrl });
+
+        await services.GetRequiredService<IAnalysisStore>().CreateAsync(
+            TestAnalyses.Pending(TestAnalyses.NewDeviceId(), DateTimeOffset.UtcNow), CancellationToken.None);
+        services.GetRequiredService<LocalUploadPolicy>();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
+        foreach (var file in new[] { "analyses.db", "analyses.db-wal", "upload-signing.key" })
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data, file)));
+        }
+    }
+
+    [SkippableFact]
+    [UnsupportedOSPlatform("windows")]
+    public void A_world_readable_database_an_earlier_version_created_is_made_the_server_users_alone()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes");
+        var database = Path.Combine(_folder.Path, "analyses.db");
+        File.WriteAllBytes(database, []);
+        File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        _ = new SqliteAnalysisStore(database, TimeProvider.System);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(database));
     }
 
     [Fact]

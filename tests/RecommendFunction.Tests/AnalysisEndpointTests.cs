@@ -83,6 +83,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
     [InlineData(FailureCode.NoFace, "no-face")]
     [InlineData(FailureCode.NotAnImage, "not-an-image")]
     [InlineData(FailureCode.ImageTooLarge, "image-too-large")]
+    [InlineData(FailureCode.ImageTooComplex, "image-too-complex")]
     [InlineData(FailureCode.PhotoMissing, "photo-missing")]
     public async Task A_failed_analysis_shows_its_kebab_case_code_and_message_only(FailureCode code, string wire)
     {

@@ -10,11 +10,14 @@ public sealed record UploadTargetResponse(Uri Url, IReadOnlyDictionary<string, s
 
 public static class UploadEndpoints
 {
+    /// <summary>Where a device asks for an upload target (hosts limit it per device).</summary>
+    public const string Path = "/api/uploads";
+
     public static IServiceCollection AddUploads(this IServiceCollection services) => services.AddSingleton<UploadService>();
 
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/uploads", CreateAsync)
+        app.MapPost(Path, CreateAsync)
             .RequireDeviceToken()
             .WithName("CreateUpload")
             .WithSummary("Creates a pending analysis and a signed, size- and type-limited upload target for its photo.");

@@ -50,6 +50,9 @@ public enum FailureCode
     /// <summary>The image claims more pixels than we are willing to decode.</summary>
     ImageTooLarge,
 
+    /// <summary>Decoding the image would cost more work than one photo may (a progressive JPEG scan bomb, for example).</summary>
+    ImageTooComplex,
+
     /// <summary>The file is larger than the upload limit.</summary>
     FileTooLarge,
 

@@ -11,6 +11,26 @@ public sealed record ImageLoadOptions
     /// </summary>
     public long MaxSourcePixels { get; init; } = 100_000_000;
 
+    /// <summary>
+    /// Scans a JPEG may hold: a camera writes one, a progressive encoder about ten (libjpeg's default script
+    /// is 10 for colour); a crafted file with thousands of scans would be decoded thousands of times over.
+    /// (SkiaSharp's decoder gives up at the 100th scan, but only after decoding the 99 before it.)
+    /// </summary>
+    public int MaxJpegScans { get; init; } = 64;
+
+    /// <summary>
+    /// The decode-time budget of one JPEG, in 8×8 blocks walked summed over its scans (read from the markers
+    /// before decoding): a 12 MP 4:2:0 photo is 0.28 M baseline and 1.5 M progressive, a 48 MP progressive one 6.8 M.
+    /// </summary>
+    public long MaxJpegBlockVisits { get; init; } = 16_000_000;
+
+    /// <summary>
+    /// Samples (pixels × components at their sampling) a progressive JPEG may declare: the decoder holds every
+    /// coefficient of the whole image, 2 bytes a sample, until the last scan (a 48 MP 4:2:0 photo is 72 M; a
+    /// 100 MP 4:4:4 one, 300 M, would hold 600 MB).
+    /// </summary>
+    public long MaxProgressiveJpegSamples { get; init; } = 80_000_000;
+
     /// <summary>The most pixels we hold after the codec's own scaling (limits memory per photo).</summary>
     public long MaxDecodedPixels { get; init; } = 40_000_000;
 

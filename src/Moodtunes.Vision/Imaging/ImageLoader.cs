@@ -4,7 +4,7 @@ namespace Moodtunes.Vision.Imaging;
 
 /// <summary>
 /// Turns photo bytes into an upright, working-size bitmap: sniffs the format, checks the declared
-/// size before decoding anything, decodes JPEGs at a reduced DCT scale, and applies EXIF orientation.
+/// size and (for JPEGs) the decoding work before decoding anything, decodes JPEGs at a reduced DCT scale, and applies EXIF orientation.
 /// </summary>
 internal sealed class ImageLoader(ImageLoadOptions options)
 {
@@ -53,6 +53,11 @@ internal sealed class ImageLoader(ImageLoadOptions options)
                 $"The image is {storedWidth}×{storedHeight} pixels; the limit is {options.MaxSourcePixels / 1_000_000} megapixels.");
         }
 
+        if (format is ImageFormat.Jpeg)
+        {
+            CheckJpegCost(data);
+        }
+
         var decodeSize = ChooseDecodeSize(codec);
         if ((long)decodeSize.Width * decodeSize.Height > options.MaxDecodedPixels)
         {
@@ -69,6 +74,30 @@ internal sealed class ImageLoader(ImageLoadOptions options)
             upright,
             swapsSides ? storedHeight : storedWidth,
             swapsSides ? storedWidth : storedHeight);
+    }
+
+    /// <summary>Refuses, from the markers alone, a JPEG whose decoding would cost more than one photo may.</summary>
+    private void CheckJpegCost(byte[] data)
+    {
+        if (JpegStructure.Read(data) is not { } jpeg)
+        {
+            return;
+        }
+
+        var refusal = jpeg switch
+        {
+            { Scans: var scans } when scans > options.MaxJpegScans =>
+                $"The JPEG has {scans} scans; photos have a few, and the limit is {options.MaxJpegScans}.",
+            { BlockVisits: var visits } when visits > options.MaxJpegBlockVisits =>
+                $"Decoding this JPEG would take {visits / 1_000_000} million block passes; the limit is {options.MaxJpegBlockVisits / 1_000_000} million.",
+            { Progressive: true, Samples: var samples } when samples > options.MaxProgressiveJpegSamples =>
+                $"This progressive JPEG holds {samples / 1_000_000} million samples; the limit is {options.MaxProgressiveJpegSamples / 1_000_000} million.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            throw new ImageRejectedException(ImageRejection.TooComplex, refusal);
+        }
     }
 
     private static string DescribeNotAnImage(int length, ImageFormat format) => (length, format) switch

@@ -12,6 +12,9 @@ public enum ImageRejection
     /// <summary>The header claims more pixels than we will decode (a decompression bomb, or a huge scan).</summary>
     TooLarge,
 
+    /// <summary>Decoding it would cost more than one photo may (a JPEG with too many scans, or too many pixels for its kind).</summary>
+    TooComplex,
+
     /// <summary>The header is readable but the pixel data is damaged or cut short.</summary>
     Corrupt,
 }
