@@ -57,9 +57,7 @@ public sealed class CliCommandTests
     [Fact]
     public void Eval_reports_accuracy_recall_and_confusion_for_both_views()
     {
-        using var folder = new TemporaryDirectory();
-        var happy = Directory.CreateDirectory(Path.Combine(folder.Path, "happy")).FullName;
-        File.Copy(TestPhotos.PathOf(TestPhotos.Astronaut), Path.Combine(happy, "astronaut.png"));
+        using var folder = HappyFolder(TestPhotos.Astronaut);
         Directory.CreateDirectory(Path.Combine(folder.Path, "not-an-emotion"));
 
         var (exitCode, output, _) = Run("eval", folder.Path);
@@ -76,10 +74,7 @@ public sealed class CliCommandTests
     [Fact]
     public void Eval_with_photos_goes_through_the_detector_and_counts_the_photos_without_a_face()
     {
-        using var folder = new TemporaryDirectory();
-        var happy = Directory.CreateDirectory(Path.Combine(folder.Path, "happy")).FullName;
-        File.Copy(TestPhotos.PathOf(TestPhotos.Astronaut), Path.Combine(happy, "astronaut.png"));
-        File.Copy(TestPhotos.PathOf(TestPhotos.Cat), Path.Combine(happy, "cat.png"));
+        using var folder = HappyFolder(TestPhotos.Astronaut, TestPhotos.Cat);
 
         var (exitCode, output, _) = Run("eval", folder.Path, "--photos");
 
@@ -156,6 +151,19 @@ public sealed class CliCommandTests
 
         Assert.Equal(64, exitCode);
         Assert.Contains("usage: moodtunes analyze", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A labelled folder as eval reads it: these test photos under happy/.</summary>
+    private static TemporaryDirectory HappyFolder(params string[] photos)
+    {
+        var folder = new TemporaryDirectory();
+        var happy = Directory.CreateDirectory(Path.Combine(folder.Path, "happy")).FullName;
+        foreach (var photo in photos)
+        {
+            File.Copy(TestPhotos.PathOf(photo), Path.Combine(happy, photo));
+        }
+
+        return folder;
     }
 
     private static (int ExitCode, string Output, string Error) Run(params string[] arguments) => Run([], arguments);
