@@ -23,4 +23,28 @@ internal static class Measure
         Array.Sort(samples);
         return (samples[runs / 2], samples[(int)Math.Ceiling(runs * 0.95) - 1]);
     }
+
+    /// <summary>
+    /// Two actions measured in turns (a, b, a, b, ...) so both see the same load on a shared machine;
+    /// the medians of each.
+    /// </summary>
+    public static (double First, double Second) PairedMedians(Action first, Action second, int warmup, int runs)
+    {
+        var (a, b) = (new double[runs], new double[runs]);
+        for (var i = -warmup; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            first();
+            var split = clock.Elapsed.TotalMilliseconds;
+            second();
+            if (i >= 0)
+            {
+                (a[i], b[i]) = (split, clock.Elapsed.TotalMilliseconds - split);
+            }
+        }
+
+        Array.Sort(a);
+        Array.Sort(b);
+        return (a[runs / 2], b[runs / 2]);
+    }
 }

@@ -47,6 +47,9 @@ internal static class VisionBenchmark
         Row("&nbsp;&nbsp;classify one face crop", Measure.Milliseconds(() => pipeline.Classifier.ClassifyCrops([crop]), 5, Runs));
 
         table.AppendLine();
+        table.Append(PhotoPathCost(photos));
+
+        table.AppendLine();
         table.AppendLine("| throughput, 12 MP JPEG selfie | photos/s |");
         table.AppendLine("|---|---:|");
         var oneThread = Throughput(pipeline, photos[0].Bytes, threads: 1);
@@ -61,6 +64,27 @@ internal static class VisionBenchmark
         table.AppendLine("Estimated AWS cost, from the 1280 px selfie's warm analysis time above:");
         table.AppendLine();
         table.Append(CostEstimate.Render(selfie1280));
+        return table.ToString();
+    }
+
+    /// <summary>
+    /// Issue 14's budget: the shipped photo path (padded retry, FER-like crop, mirror averaging) against one
+    /// reading of the old framing (×1.25, centred), in turns in the same run.
+    /// </summary>
+    private static string PhotoPathCost(IReadOnlyList<(string Name, byte[] Bytes)> photos)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var table = new StringBuilder();
+        table.AppendLine("| warm analysis, median of runs in turns | one reading, old crop | shipped (mirror averaged) | shipped / old |");
+        table.AppendLine("|---|---:|---:|---:|");
+        using var single = new VisionPipeline(new VisionOptions { Crop = new() { Scale = 1.25f, ShiftDown = 0, AverageMirrored = false } });
+        using var shipped = new VisionPipeline(new VisionOptions());
+        foreach (var (name, bytes) in photos)
+        {
+            var (old, now) = Measure.PairedMedians(() => single.Analyze(bytes), () => shipped.Analyze(bytes), 5, Runs);
+            table.AppendLine(culture, $"| {name} | {old:F1} ms | {now:F1} ms | ×{now / old:F2} |");
+        }
+
         return table.ToString();
     }
 

@@ -13,7 +13,7 @@ public sealed class EmotionDistribution
     /// photos (photos-dev/tcce + wild, `eval --photos`) as the lowest value at which the readings above it
     /// are right at least 80 % of the time.
     /// </summary>
-    public const float UnsureBelow = 0.57f;
+    public const float UnsureBelow = 0.58f;
 
     private readonly float[] _probabilities;
 

@@ -39,8 +39,7 @@ internal sealed class EmotionClassifier : IDisposable
             return [];
         }
 
-        using var source = SKImage.FromBitmap(image);
-        return Run(faces.Count, (canvas, i) => FaceCropper.DrawCrop(canvas, source, faces[i], _framing, InputSize));
+        return Run(faces.Count, (canvas, i) => FaceCropper.DrawCrop(canvas, image, faces[i], _framing, InputSize));
     }
 
     /// <summary>Classifies images that are already face crops (FER2013 style), each as a whole.</summary>
@@ -68,18 +67,23 @@ internal sealed class EmotionClassifier : IDisposable
         var input = new DenseTensor<float>([count * views, InputSize, InputSize, 1]);
         using var crop = new SKBitmap(new SKImageInfo(InputSize, InputSize, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(crop);
-        for (var i = 0; i < count * views; i++)
+        var tensor = input.Buffer.Span;
+        for (var i = 0; i < count; i++)
         {
-            canvas.Save();
-            if (i >= count)
-            {
-                canvas.Scale(-1, 1, InputSize / 2f, 0); // the mirror image of face i - count
-            }
-
-            drawFace(canvas, i % count);
-            canvas.Restore();
+            drawFace(canvas, i);
             canvas.Flush();
-            WriteGrey(crop.GetPixelSpan(), input.Buffer.Span.Slice(i * pixels, pixels));
+            var face = tensor.Slice(i * pixels, pixels);
+            WriteGrey(crop.GetPixelSpan(), face);
+            if (views == 2)
+            {
+                // The mirror image from the crop's own pixels: a second draw would cost as much as the flip saves.
+                var mirror = tensor.Slice((count + i) * pixels, pixels);
+                for (var row = 0; row < pixels; row += InputSize)
+                {
+                    face.Slice(row, InputSize).CopyTo(mirror.Slice(row, InputSize));
+                    mirror.Slice(row, InputSize).Reverse();
+                }
+            }
         }
 
         using var outputs = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)]);
