@@ -21,19 +21,21 @@ public sealed class SynthesizedStack : IDisposable
     {
     }
 
-    /// <summary>A variant synthesized with more context, e.g. <c>emotionModel</c>; files named in <paramref name="packagedFiles"/> are added to the placeholder packages.</summary>
+    /// <summary>A variant synthesized with more context, e.g. <c>emotionModel</c>; files named in <paramref name="packagedFiles"/> are added to the placeholder packages (of the architecture the context picks).</summary>
     internal SynthesizedStack(Dictionary<string, object> extraContext, params string[] packagedFiles)
     {
         var publishRoot = Path.Combine(root, "publish");
+        var architecture = MoodtunesSettings.ParseArchitecture(extraContext.GetValueOrDefault(MoodtunesSettings.ArchitectureKey)?.ToString());
+        var packages = Path.Combine(publishRoot, architecture.RuntimeIdentifier);
         foreach (var name in FunctionNames)
         {
-            Directory.CreateDirectory(Path.Combine(publishRoot, name));
-            File.WriteAllText(Path.Combine(publishRoot, name, name), "placeholder executable");
+            Directory.CreateDirectory(Path.Combine(packages, name));
+            File.WriteAllText(Path.Combine(packages, name, name), "placeholder executable");
         }
 
         foreach (var file in packagedFiles)
         {
-            var path = Path.Combine(publishRoot, file);
+            var path = Path.Combine(packages, file);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, "placeholder");
         }
@@ -94,6 +96,15 @@ public sealed class SynthesizedStack : IDisposable
             ResourcesOfType("AWS::Lambda::Function"),
             r => r.Resource.GetProperty("Properties").TryGetProperty("Handler", out var h) && h.GetString() == handler);
         return (id, resource.GetProperty("Properties"));
+    }
+
+    /// <summary>The logical id of the <c>live</c> alias of the function with this handler.</summary>
+    public string Alias(string handler)
+    {
+        var function = Function(handler).LogicalId;
+        return Assert.Single(
+            ResourcesOfType("AWS::Lambda::Alias"),
+            a => a.Resource.GetProperty("Properties").GetProperty("FunctionName").GetProperty("Ref").GetString() == function).LogicalId;
     }
 
     public void Dispose()
