@@ -28,14 +28,15 @@ public static class ParameterStoreSecrets
 
     /// <summary>
     /// Reads every named parameter (decrypted) and adds the values under their configuration keys. Nothing is called
-    /// when no parameter is named. <c>Secrets:ServiceUrl</c> points the client elsewhere (tests).
+    /// when no parameter is named. <paramref name="client"/> makes the SSM client (default: region and credentials
+    /// from the environment).
     /// </summary>
     /// <exception cref="InvalidOperationException">A named parameter does not exist: a host must not start without its secret.</exception>
-    public static ConfigurationManager AddParameterStoreSecrets(this ConfigurationManager configuration)
+    public static ConfigurationManager AddParameterStoreSecrets(
+        this ConfigurationManager configuration, Func<IAmazonSimpleSystemsManagement>? client = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SectionName);
-        var names = section.GetSection(ParametersSection).AsEnumerable(makePathsRelative: true)
+        var names = configuration.GetSection(SectionName).GetSection(ParametersSection).AsEnumerable(makePathsRelative: true)
             .Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
             .ToDictionary(entry => entry.Key, entry => entry.Value!);
         if (names.Count == 0)
@@ -43,11 +44,9 @@ public static class ParameterStoreSecrets
             return configuration;
         }
 
-        using var client = section["ServiceUrl"] is { Length: > 0 } url
-            ? new AmazonSimpleSystemsManagementClient(new AmazonSimpleSystemsManagementConfig { ServiceURL = url })
-            : new AmazonSimpleSystemsManagementClient();
+        using var ssm = client?.Invoke() ?? new AmazonSimpleSystemsManagementClient();
         // Once per process (one Lambda container), before anything reads configuration.
-        var values = ReadAsync(client, names.Values.Distinct(StringComparer.Ordinal).ToList()).GetAwaiter().GetResult();
+        var values = ReadAsync(ssm, names.Values.Distinct(StringComparer.Ordinal).ToList()).GetAwaiter().GetResult();
         configuration.AddInMemoryCollection(names.Select(entry => KeyValuePair.Create<string, string?>(entry.Key, values[entry.Value])));
         return configuration;
     }
