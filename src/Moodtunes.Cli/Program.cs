@@ -25,6 +25,8 @@ if (args is ["catalog-check", ..] and (["catalog-check"] or ["catalog-check", "-
         TrackCatalog.Default, services.GetRequiredService<ITrackMediaResolver>(), Console.Out, CancellationToken.None);
 }
 
+if (args is ["redrive", var queueUrl, var bucket]) return await RedriveCommand.RunAsync(queueUrl, bucket, Console.Out);
+
 if (args is not ["analyze" or "eval", _] and not ["analyze" or "eval", _, "--model", _])
 {
     Console.Error.WriteLine(usage);

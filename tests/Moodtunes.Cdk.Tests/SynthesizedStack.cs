@@ -25,13 +25,8 @@ public sealed class SynthesizedStack : IDisposable
     internal SynthesizedStack(Dictionary<string, object> extraContext, params string[] packagedFiles)
     {
         var publishRoot = Path.Combine(root, "publish");
-        var architecture = MoodtunesSettings.ParseArchitecture(extraContext.GetValueOrDefault(MoodtunesSettings.ArchitectureKey)?.ToString());
-        var packages = Path.Combine(publishRoot, architecture.RuntimeIdentifier);
-        foreach (var name in FunctionNames)
-        {
-            Directory.CreateDirectory(Path.Combine(packages, name));
-            File.WriteAllText(Path.Combine(packages, name, name), "placeholder executable");
-        }
+        var packages = CreatePlaceholderPackages(
+            publishRoot, MoodtunesSettings.ParseArchitecture(extraContext.GetValueOrDefault(MoodtunesSettings.ArchitectureKey)?.ToString()));
 
         foreach (var file in packagedFiles)
         {
@@ -74,6 +69,20 @@ public sealed class SynthesizedStack : IDisposable
     }
 
     public TimeSpan SynthDuration { get; }
+
+    /// <summary>One folder per function, as scripts/publish-lambdas.sh lays them out, holding only a stand-in executable.</summary>
+    /// <returns>The folder of the architecture's packages.</returns>
+    public static string CreatePlaceholderPackages(string publishRoot, LambdaArchitecture architecture)
+    {
+        var packages = Path.Combine(publishRoot, architecture.RuntimeIdentifier);
+        foreach (var name in FunctionNames)
+        {
+            Directory.CreateDirectory(Path.Combine(packages, name));
+            File.WriteAllText(Path.Combine(packages, name, name), "placeholder executable");
+        }
+
+        return packages;
+    }
 
     /// <summary>The CDK's own matchers over the template.</summary>
     public Template Template { get; }

@@ -1,21 +1,18 @@
-using System.Net;
-using System.Text.Json;
 using Amazon.SimpleSystemsManagement;
 using Microsoft.Extensions.Configuration;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
 /// <summary>
-/// Secrets arrive by name and are read from Parameter Store once at start. No Parameter Store emulator installs here
-/// (the npm emulators cover DynamoDB and S3 only), so a loopback listener answers SSM's JSON protocol for
-/// GetParameters, the one call the code makes, and records what it was asked.
+/// Secrets arrive by name and are read from Parameter Store once at start. No Parameter Store emulator installs here,
+/// so a loopback stand-in answers SSM's JSON protocol for GetParameters, the one call the code makes.
 /// </summary>
 public sealed class ParameterStoreSecretsTests
 {
     [Fact]
     public async Task Named_parameters_are_read_decrypted_in_one_call_and_land_under_their_configuration_keys()
     {
-        await using var ssm = new ParameterStoreStandIn(new() { ["/moodtunes/spotify-id"] = "id-1", ["/moodtunes/spotify-secret"] = "s3cr3t" });
+        await using var ssm = ParameterStore(new() { ["/moodtunes/spotify-id"] = "id-1", ["/moodtunes/spotify-secret"] = "s3cr3t" });
         var configuration = new ConfigurationManager();
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -23,11 +20,12 @@ public sealed class ParameterStoreSecretsTests
             ["Secrets:Parameters:Spotify:ClientSecret"] = "/moodtunes/spotify-secret",
         });
 
-        configuration.AddParameterStoreSecrets(ssm.CreateClient);
+        configuration.AddParameterStoreSecrets(Client(ssm));
 
         Assert.Equal("id-1", configuration["Spotify:ClientId"]);
         Assert.Equal("s3cr3t", configuration["Spotify:ClientSecret"]);
-        var request = Assert.Single(ssm.Requests);
+        var (operation, request) = Assert.Single(ssm.Requests);
+        Assert.Equal("GetParameters", operation);
         Assert.True(request.GetProperty("WithDecryption").GetBoolean());
         Assert.Equal(["/moodtunes/spotify-id", "/moodtunes/spotify-secret"], request.GetProperty("Names").EnumerateArray().Select(n => n.GetString()).Order());
     }
@@ -35,14 +33,14 @@ public sealed class ParameterStoreSecretsTests
     [Fact]
     public async Task A_missing_parameter_stops_the_host_naming_it()
     {
-        await using var ssm = new ParameterStoreStandIn([]);
+        await using var ssm = ParameterStore([]);
         var configuration = new ConfigurationManager();
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Secrets:Parameters:Moodtunes:OriginSecret"] = ParameterStoreSecrets.SecretsManagerReference("stack/origin-verify"),
         });
 
-        var error = Assert.Throws<InvalidOperationException>(() => configuration.AddParameterStoreSecrets(ssm.CreateClient));
+        var error = Assert.Throws<InvalidOperationException>(() => configuration.AddParameterStoreSecrets(Client(ssm)));
 
         Assert.Contains("/aws/reference/secretsmanager/stack/origin-verify", error.Message, StringComparison.Ordinal);
     }
@@ -61,72 +59,17 @@ public sealed class ParameterStoreSecretsTests
     public void The_environment_variable_for_a_key_is_the_key_under_secrets_parameters() =>
         Assert.Equal("Secrets__Parameters__Spotify__ClientSecret", ParameterStoreSecrets.EnvironmentVariable("Spotify:ClientSecret"));
 
-    /// <summary>Answers <c>AmazonSSM.GetParameters</c> from a fixed set of parameters on a loopback port.</summary>
-    private sealed class ParameterStoreStandIn : IAsyncDisposable
+    /// <summary>Answers GetParameters from a fixed set of parameters, as Parameter Store does.</summary>
+    private static AwsJsonStandIn ParameterStore(Dictionary<string, string> parameters) => new((_, request) =>
     {
-        private readonly HttpListener listener = new();
-        private readonly Dictionary<string, string> parameters;
-        private readonly Task serving;
-
-        public ParameterStoreStandIn(Dictionary<string, string> parameters)
+        var names = request.GetProperty("Names").EnumerateArray().Select(n => n.GetString()!).ToList();
+        return new
         {
-            this.parameters = parameters;
-            Url = $"http://127.0.0.1:{FreePort()}/";
-            listener.Prefixes.Add(Url);
-            listener.Start();
-            serving = Task.Run(ServeAsync);
-        }
+            Parameters = names.Where(parameters.ContainsKey).Select(n => new { Name = n, Type = "SecureString", Value = parameters[n], Version = 1 }),
+            InvalidParameters = names.Where(n => !parameters.ContainsKey(n)),
+        };
+    });
 
-        public string Url { get; }
-
-        public List<JsonElement> Requests { get; } = [];
-
-        public IAmazonSimpleSystemsManagement CreateClient() => new AmazonSimpleSystemsManagementClient(
-            new Amazon.Runtime.BasicAWSCredentials("test", "test"),
-            new AmazonSimpleSystemsManagementConfig { ServiceURL = Url, AuthenticationRegion = "us-east-1" });
-
-        public async ValueTask DisposeAsync()
-        {
-            listener.Stop();
-            await serving.ConfigureAwait(false);
-            listener.Close();
-        }
-
-        private async Task ServeAsync()
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync().ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return; // stopped
-                }
-
-                using var reader = new StreamReader(context.Request.InputStream);
-                using var body = JsonDocument.Parse(await reader.ReadToEndAsync().ConfigureAwait(false));
-                Requests.Add(body.RootElement.Clone());
-                var names = body.RootElement.GetProperty("Names").EnumerateArray().Select(n => n.GetString()!).ToList();
-                var answer = JsonSerializer.SerializeToUtf8Bytes(new
-                {
-                    Parameters = names.Where(parameters.ContainsKey)
-                        .Select(n => new { Name = n, Type = "SecureString", Value = parameters[n], Version = 1 }),
-                    InvalidParameters = names.Where(n => !parameters.ContainsKey(n)),
-                });
-                context.Response.ContentType = "application/x-amz-json-1.1";
-                await context.Response.OutputStream.WriteAsync(answer).ConfigureAwait(false);
-                context.Response.Close();
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            return ((IPEndPoint)socket.LocalEndpoint).Port;
-        }
-    }
+    private static Func<IAmazonSimpleSystemsManagement> Client(AwsJsonStandIn ssm) => () => new AmazonSimpleSystemsManagementClient(
+        EmulatorFixture.Credentials, new AmazonSimpleSystemsManagementConfig { ServiceURL = ssm.Url, AuthenticationRegion = EmulatorFixture.Region });
 }
