@@ -18,6 +18,7 @@ builder.Services.AddMoodtunesApi().AddAnalyses().AddTracks().AddHistory();
 
 var app = builder.Build();
 app.UseOriginLock(app.Configuration);
+app.UseAnalysisLogScope();
 app.MapGet("/", () => "RecommendFunction ready");
 app.MapOpenApi();
 app.MapAnalyses();

@@ -12,6 +12,7 @@ builder.Services.AddMoodtunesApi().AddUploads();
 
 var app = builder.Build();
 app.UseOriginLock(app.Configuration);
+app.UseAnalysisLogScope();
 app.MapGet("/", () => "UploadFunction ready");
 app.MapOpenApi();
 app.MapUploads();
