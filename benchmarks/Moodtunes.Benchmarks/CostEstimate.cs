@@ -10,7 +10,7 @@ namespace Moodtunes.Benchmarks;
 /// </summary>
 internal static class CostEstimate
 {
-    private const double LambdaPerGbSecond = 0.0000166667; // x86; cloudchipr.com/blog/aws-lambda-pricing
+    private const double LambdaPerGbSecond = 0.0000133334; // arm64 (the stack's default), first tier; cloudchipr.com/blog/aws-lambda-pricing
     private const double LambdaPerRequest = 0.20 / 1_000_000; // same source
     private const double DynamoPerWrite = 0.625 / 1_000_000; // on-demand WRU; airbyte.com/data-engineering-resources/dynamodb-pricing
     private const double DynamoPerRead = 0.125 / 1_000_000; // on-demand RRU; same source

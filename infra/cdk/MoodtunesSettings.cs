@@ -1,4 +1,6 @@
+using System.Globalization;
 using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
 using Constructs;
 
 namespace Moodtunes.Cdk;
@@ -14,15 +16,84 @@ public sealed record MoodtunesSettings(string PublishRoot, string SiteRoot, Remo
     public const string SiteRootKey = "siteRoot";
     public const string RemovalPolicyKey = "removalPolicy";
     public const string EmotionModelKey = "emotionModel";
+    public const string ArchitectureKey = "architecture";
+    public const string ApiRateLimitKey = "apiRateLimit";
+    public const string ApiBurstLimitKey = "apiBurstLimit";
+    public const string UploadRateLimitKey = "uploadRateLimit";
+    public const string UploadBurstLimitKey = "uploadBurstLimit";
+    public const string AnalyzeConcurrencyKey = "analyzeConcurrency";
+    public const string WafRateLimitKey = "wafRateLimit";
+    public const string WebAclArnKey = "webAclArn";
+    public const string SpotifyClientIdParameterKey = "spotifyClientIdParameter";
+    public const string SpotifyClientSecretParameterKey = "spotifyClientSecretParameter";
+    public const string LogLevelKey = "logLevel";
+
+    /// <summary>arm64 (Graviton) unless context says <c>x86_64</c>; it picks the publish folder and the adapter layer too.</summary>
+    public LambdaArchitecture Architecture { get; init; } = LambdaArchitecture.Arm64;
+
+    /// <summary>Steady requests per second the whole HTTP API accepts (API Gateway's token bucket), and its burst.</summary>
+    public int ApiRateLimit { get; init; } = 50;
+
+    public int ApiBurstLimit { get; init; } = 100;
+
+    /// <summary>The tighter limit on <c>POST /api/uploads</c>: every upload can start one analysis, the costly path.</summary>
+    public int UploadRateLimit { get; init; } = 5;
+
+    public int UploadBurstLimit { get; init; } = 10;
+
+    /// <summary>Reserved concurrency of AnalyzeFunction: the most analyses that run (and bill) at once.</summary>
+    public int AnalyzeConcurrency { get; init; } = 10;
+
+    /// <summary>Requests per 5 minutes per client IP that the optional CloudFront WAF allows; null: no WAF from this stack.</summary>
+    public int? WafRateLimit { get; init; }
+
+    /// <summary>A web ACL made elsewhere (in us-east-1) to attach to the distribution instead.</summary>
+    public string? WebAclArn { get; init; }
+
+    /// <summary>Names (not values) of SecureString parameters holding the Spotify client id and secret.</summary>
+    public string? SpotifyClientIdParameter { get; init; }
+
+    public string? SpotifyClientSecretParameter { get; init; }
+
+    /// <summary>The functions' minimum log level (<c>Logging__LogLevel__Default</c>).</summary>
+    public string LogLevel { get; init; } = "Information";
 
     public static MoodtunesSettings FromContext(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Parse(
-            node.TryGetContext(PublishRootKey) as string,
-            node.TryGetContext(SiteRootKey) as string,
-            node.TryGetContext(RemovalPolicyKey) as string,
-            node.TryGetContext(EmotionModelKey) as string);
+        string? Text(string key) => node.TryGetContext(key)?.ToString() is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        int Number(string key, int fallback) => Text(key) is { } value ? PositiveNumber(key, value) : fallback;
+
+        var settings = Parse(Text(PublishRootKey), Text(SiteRootKey), Text(RemovalPolicyKey), Text(EmotionModelKey));
+        var spotifyId = Text(SpotifyClientIdParameterKey);
+        var spotifySecret = Text(SpotifyClientSecretParameterKey);
+        if ((spotifyId is null) != (spotifySecret is null))
+        {
+            throw new ArgumentException(
+                $"Context '{SpotifyClientIdParameterKey}' and '{SpotifyClientSecretParameterKey}' go together: set both or neither.");
+        }
+
+        var wafRateLimit = Text(WafRateLimitKey) is { } waf ? PositiveNumber(WafRateLimitKey, waf) : (int?)null;
+        var webAclArn = Text(WebAclArnKey);
+        if (wafRateLimit is not null && webAclArn is not null)
+        {
+            throw new ArgumentException($"Context '{WafRateLimitKey}' creates a web ACL and '{WebAclArnKey}' attaches one: pick one.");
+        }
+
+        return settings with
+        {
+            Architecture = ParseArchitecture(Text(ArchitectureKey)),
+            ApiRateLimit = Number(ApiRateLimitKey, settings.ApiRateLimit),
+            ApiBurstLimit = Number(ApiBurstLimitKey, settings.ApiBurstLimit),
+            UploadRateLimit = Number(UploadRateLimitKey, settings.UploadRateLimit),
+            UploadBurstLimit = Number(UploadBurstLimitKey, settings.UploadBurstLimit),
+            AnalyzeConcurrency = Number(AnalyzeConcurrencyKey, settings.AnalyzeConcurrency),
+            WafRateLimit = wafRateLimit,
+            WebAclArn = webAclArn,
+            SpotifyClientIdParameter = spotifyId,
+            SpotifyClientSecretParameter = spotifySecret,
+            LogLevel = Text(LogLevelKey) ?? settings.LogLevel,
+        };
     }
 
     /// <summary>Applies the defaults; relative paths resolve against the working directory (the repo root, where cdk.json lives).</summary>
@@ -37,4 +108,35 @@ public sealed record MoodtunesSettings(string PublishRoot, string SiteRoot, Remo
                 $"Context '{RemovalPolicyKey}' must be 'destroy' or 'retain', not '{removalPolicy}'.", nameof(removalPolicy)),
         },
         string.IsNullOrWhiteSpace(emotionModel) ? null : emotionModel.Trim());
+
+    public static LambdaArchitecture ParseArchitecture(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "arm64" => LambdaArchitecture.Arm64,
+        "x86_64" => LambdaArchitecture.X86_64,
+        _ => throw new ArgumentException($"Context '{ArchitectureKey}' must be 'arm64' or 'x86_64', not '{value}'.", nameof(value)),
+    };
+
+    private static int PositiveNumber(string key, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"Context '{key}' must be a whole number above 0, not '{value}'.");
+}
+
+/// <summary>
+/// A Lambda instruction set with everything that follows from it: the .NET runtime identifier it is published for,
+/// and the Web Adapter layer built for it. The layer versions are the newest the adapter's own documentation lists
+/// (docs/deploy.md cites the page); both architectures move together.
+/// </summary>
+public sealed record LambdaArchitecture(string Name, string RuntimeIdentifier, string AdapterLayerName)
+{
+    public const int AdapterLayerVersion = 30;
+
+    public static readonly LambdaArchitecture Arm64 = new("arm64", "linux-arm64", "LambdaAdapterLayerArm64");
+
+    public static readonly LambdaArchitecture X86_64 = new("x86_64", "linux-x64", "LambdaAdapterLayerX86");
+
+    /// <summary>For <c>Fn::Sub</c>: the adapter's account publishes the layer in every commercial region.</summary>
+    public string AdapterLayerArn => $"arn:aws:lambda:${{AWS::Region}}:753240598075:layer:{AdapterLayerName}:{AdapterLayerVersion}";
+
+    public Architecture ToCdk() => this == Arm64 ? Amazon.CDK.AWS.Lambda.Architecture.ARM_64 : Amazon.CDK.AWS.Lambda.Architecture.X86_64;
 }

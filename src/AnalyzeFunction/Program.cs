@@ -7,6 +7,8 @@ using Moodtunes.Vision;
 
 // On Lambda the Web Adapter POSTs the S3 ObjectCreated event to /events (pass-through path).
 var builder = WebApplication.CreateBuilder(args);
+// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name and are read once per container.
+builder.Configuration.AddParameterStoreSecrets();
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
 builder.Services.AddVision(builder.Configuration);
 builder.Services.AddSpotifyLinks(builder.Configuration);
@@ -14,6 +16,8 @@ builder.Services.AddDeezerMedia(builder.Configuration);
 builder.Services.AddMoodtunesApi().AddEvents();
 
 var app = builder.Build();
+// Load the models now, during init: SnapStart snapshots a process that is ready to analyse.
+_ = app.Services.GetRequiredService<VisionPipeline>();
 app.MapGet("/", () => "AnalyzeFunction ready");
 app.MapOpenApi();
 app.MapEvents();

@@ -17,6 +17,8 @@ const string usage = """
            moodtunes catalog-check [--deezer <base address>]
                                               looks every catalog song up at Deezer (needs internet) and
                                               lists those without a confident match or a preview (Markdown)
+           moodtunes redrive <queue-url> <bucket>
+                                              replays the S3 events in the failed-events queue (AWS)
     """;
 
 if (args is ["catalog-check", ..] and (["catalog-check"] or ["catalog-check", "--deezer", _]))
@@ -27,6 +29,11 @@ if (args is ["catalog-check", ..] and (["catalog-check"] or ["catalog-check", "-
         .BuildServiceProvider();
     return await CatalogCheckCommand.RunAsync(
         TrackCatalog.Default, services.GetRequiredService<ITrackMediaResolver>(), Console.Out, CancellationToken.None);
+}
+
+if (args is ["redrive", var queueUrl, var bucket])
+{
+    return await RedriveCommand.RunAsync(queueUrl, bucket, Console.Out);
 }
 
 var (command, target, flags) = args is [var c, var t, .. var rest] ? (c, t, rest) : (string.Empty, string.Empty, []);

@@ -1,13 +1,18 @@
 using Moodtunes.Api;
+using Moodtunes.Api.Http;
 using Moodtunes.Api.Uploads;
 using Moodtunes.Storage.Aws;
 
 // On Lambda this runs behind the AWS Lambda Web Adapter, which turns API Gateway events into requests.
 var builder = WebApplication.CreateBuilder(args);
+// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name and are read once per container.
+builder.Configuration.AddParameterStoreSecrets();
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
 builder.Services.AddMoodtunesApi().AddUploads();
 
 var app = builder.Build();
+app.UseOriginLock(app.Configuration);
+app.UseAnalysisLogScope();
 app.MapGet("/", () => "UploadFunction ready");
 app.MapOpenApi();
 app.MapUploads();

@@ -40,4 +40,59 @@ public sealed class MoodtunesSettingsTests
     [InlineData(" emotion/mini_xception_emotion.onnx ", "emotion/mini_xception_emotion.onnx")]
     public void Emotion_model_is_optional_and_trimmed(string? value, string? expected) =>
         Assert.Equal(expected, MoodtunesSettings.Parse(null, null, null, value).EmotionModel);
+
+    [Theory]
+    [InlineData(null, "arm64", "linux-arm64")]
+    [InlineData("arm64", "arm64", "linux-arm64")]
+    [InlineData("x86_64", "x86_64", "linux-x64")]
+    public void Architecture_is_arm64_unless_context_says_x86_64(string? value, string name, string rid)
+    {
+        var architecture = MoodtunesSettings.ParseArchitecture(value);
+        Assert.Equal(name, architecture.Name);
+        Assert.Equal(rid, architecture.RuntimeIdentifier);
+    }
+
+    [Fact]
+    public void Unknown_architecture_is_an_error() =>
+        Assert.Throws<ArgumentException>(() => MoodtunesSettings.ParseArchitecture("x86"));
+}
+
+/// <summary>Reading the knobs from a CDK app's context talks to the jsii runtime, so these run with the synth tests.</summary>
+[Collection(SynthesizedStackCollection.Name)]
+public sealed class ContextSettingsTests
+{
+    [Theory]
+    [InlineData(MoodtunesSettings.AnalyzeConcurrencyKey, "0")]
+    [InlineData(MoodtunesSettings.ApiRateLimitKey, "-5")]
+    [InlineData(MoodtunesSettings.UploadBurstLimitKey, "many")]
+    [InlineData(MoodtunesSettings.WafRateLimitKey, "1.5")]
+    public void Limits_must_be_whole_numbers_above_zero(string key, string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => FromContext(new() { [key] = value }));
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Spotify_parameters_go_together() =>
+        Assert.Throws<ArgumentException>(() => FromContext(new() { [MoodtunesSettings.SpotifyClientIdParameterKey] = "/id" }));
+
+    [Fact]
+    public void A_web_acl_is_made_or_attached_not_both() =>
+        Assert.Throws<ArgumentException>(() => FromContext(new()
+        {
+            [MoodtunesSettings.WafRateLimitKey] = "1000",
+            [MoodtunesSettings.WebAclArnKey] = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/x/y",
+        }));
+
+    [Fact]
+    public void Limits_come_from_context_as_text_or_numbers()
+    {
+        var settings = FromContext(new() { [MoodtunesSettings.AnalyzeConcurrencyKey] = 4, [MoodtunesSettings.ApiBurstLimitKey] = "7" });
+        Assert.Equal(4, settings.AnalyzeConcurrency);
+        Assert.Equal(7, settings.ApiBurstLimit);
+        Assert.Null(settings.WafRateLimit);
+    }
+
+    private static MoodtunesSettings FromContext(Dictionary<string, object> context) =>
+        MoodtunesSettings.FromContext(new App(new AppProps { Context = context }).Node);
 }

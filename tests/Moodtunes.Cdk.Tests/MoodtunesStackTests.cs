@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Amazon.CDK.Assertions;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.Aws;
 using Xunit.Abstractions;
@@ -14,6 +15,21 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     private string Distribution => stack.Single("AWS::CloudFront::Distribution", "Site").LogicalId;
     private string Table => stack.Single("AWS::DynamoDB::Table", "Analyses").LogicalId;
     private string Api => stack.Single("AWS::ApiGatewayV2::Api", "Api").LogicalId;
+    private string FailedEvents => stack.Single("AWS::SQS::Queue", "FailedAnalyzeEvents").LogicalId;
+    private string OriginSecret => stack.Single("AWS::SecretsManager::Secret", "OriginSecret").LogicalId;
+
+    /// <summary>Parameter Store's view of the origin secret, and the secret itself behind it.</summary>
+    private string OriginSecretStatements => $$"""
+        {
+          "Action": "ssm:GetParameters",
+          "Effect": "Allow",
+          "Resource": { "Fn::Join": ["", [
+            "arn:", { "Ref": "AWS::Partition" }, ":ssm:", { "Ref": "AWS::Region" }, ":", { "Ref": "AWS::AccountId" },
+            ":parameter/aws/reference/secretsmanager/MoodtunesStack/origin-verify"
+          ]] }
+        },
+        { "Action": "secretsmanager:GetSecretValue", "Effect": "Allow", "Resource": { "Ref": "{{OriginSecret}}" } }
+        """;
 
     private string PhotoObjectsArn => $$"""{ "Fn::Join": ["", [{ "Fn::GetAtt": ["{{PhotoBucket}}", "Arn"] }, "/{{PhotoKey.Prefix}}*"]] }""";
     private string PhotoBucketArn => $$"""{ "Fn::GetAtt": ["{{PhotoBucket}}", "Arn"] }""";
@@ -64,9 +80,9 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     }
 
     [Fact]
-    public void New_photos_notify_the_analyze_function()
+    public void New_photos_notify_the_analyze_functions_live_alias()
     {
-        var analyze = stack.Function("AnalyzeFunction").LogicalId;
+        var analyze = stack.Alias("AnalyzeFunction");
         var (_, notifications) = Assert.Single(stack.ResourcesOfType("Custom::S3BucketNotifications"));
 
         Json.Equal($$"""{ "Ref": "{{PhotoBucket}}" }""", notifications.GetProperty("Properties").GetProperty("BucketName"));
@@ -74,11 +90,11 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
             { "LambdaFunctionConfigurations": [{
                 "Events": ["s3:ObjectCreated:*"],
                 "Filter": { "Key": { "FilterRules": [{ "Name": "prefix", "Value": "{{PhotoKey.Prefix}}" }] } },
-                "LambdaFunctionArn": { "Fn::GetAtt": ["{{analyze}}", "Arn"] }
+                "LambdaFunctionArn": { "Ref": "{{analyze}}" }
             }] }
             """, notifications.GetProperty("Properties").GetProperty("NotificationConfiguration"));
         stack.Template.HasResourceProperties("AWS::Lambda::Permission", Json.ToJsii($$"""
-            { "Action": "lambda:InvokeFunction", "Principal": "s3.amazonaws.com", "FunctionName": { "Fn::GetAtt": ["{{analyze}}", "Arn"] } }
+            { "Action": "lambda:InvokeFunction", "Principal": "s3.amazonaws.com", "FunctionName": { "Ref": "{{analyze}}" } }
             """));
     }
 
@@ -110,23 +126,28 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     [InlineData("UploadFunction", 512, 10)]
     [InlineData("AnalyzeFunction", 1536, 30)]
     [InlineData("RecommendFunction", 512, 10)]
-    public void Functions_run_the_published_executable_on_dotnet10_behind_the_web_adapter(string name, int memory, int timeout)
+    public void Functions_run_the_published_executable_on_dotnet10_arm64_behind_the_web_adapter(string name, int memory, int timeout)
     {
         var (_, function) = stack.Function(name);
 
         Assert.Equal("dotnet10", function.GetProperty("Runtime").GetString());
-        Json.Equal("""["x86_64"]""", function.GetProperty("Architectures"));
+        Json.Equal("""["arm64"]""", function.GetProperty("Architectures"));
         Assert.Equal(memory, function.GetProperty("MemorySize").GetInt32());
         Assert.Equal(timeout, function.GetProperty("Timeout").GetInt32());
-        Json.Equal("""[{ "Fn::Sub": "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:27" }]""",
+        // The newest layer the adapter's docs list (docs/deploy.md cites the page).
+        Json.Equal("""[{ "Fn::Sub": "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerArm64:30" }]""",
             function.GetProperty("Layers"));
     }
 
+    private const string OriginSecretReference = """
+        , "Secrets__Parameters__Moodtunes__OriginSecret": "/aws/reference/secretsmanager/MoodtunesStack/origin-verify"
+        """;
+
     [Theory]
-    [InlineData("UploadFunction", "")]
+    [InlineData("UploadFunction", OriginSecretReference)]
     [InlineData("AnalyzeFunction", """, "AWS_LWA_PASS_THROUGH_PATH": "/events", "AWS_LWA_ERROR_STATUS_CODES": "500-599" """)]
-    [InlineData("RecommendFunction", "")]
-    public void Functions_get_the_adapter_and_storage_settings(string name, string extra)
+    [InlineData("RecommendFunction", OriginSecretReference)]
+    public void Functions_get_the_adapter_storage_json_logging_and_secret_names_but_no_secret(string name, string extra)
     {
         var (_, function) = stack.Function(name);
 
@@ -136,6 +157,9 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
               "AWS_LWA_PORT": "8080",
               "AWS_LWA_READINESS_CHECK_PATH": "/",
               "ASPNETCORE_URLS": "http://+:8080",
+              "Logging__Console__FormatterName": "json",
+              "Logging__Console__FormatterOptions__IncludeScopes": "true",
+              "Logging__LogLevel__Default": "Information",
               "Storage__TableName": { "Ref": "{{Table}}" },
               "Storage__BucketName": { "Ref": "{{PhotoBucket}}" }
               {{extra}}
@@ -160,12 +184,13 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     }
 
     [Fact]
-    public void Upload_may_only_put_photos_and_analysis_records()
+    public void Upload_may_only_put_photos_and_analysis_records_and_read_the_origin_secret()
     {
         AssertOnlyStatements("UploadFunction", $$"""
             [
               { "Action": "s3:PutObject", "Effect": "Allow", "Resource": {{PhotoObjectsArn}} },
-              { "Action": "dynamodb:PutItem", "Effect": "Allow", "Resource": {{TableArn}} }
+              { "Action": "dynamodb:PutItem", "Effect": "Allow", "Resource": {{TableArn}} },
+              {{OriginSecretStatements}}
             ]
             """);
     }
@@ -175,8 +200,14 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     {
         // GetAsync is GetItem and TryFinishAsync a conditional UpdateItem (the analyzer never creates an analysis);
         // the track media cache reads with BatchGetItem and writes with PutItem.
+        // The first statement is the on-failure destination's: Lambda sends the failed event to the queue as the function.
         AssertOnlyStatements("AnalyzeFunction", $$"""
             [
+              {
+                "Action": ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+                "Effect": "Allow",
+                "Resource": { "Fn::GetAtt": ["{{FailedEvents}}", "Arn"] }
+              },
               { "Action": ["s3:GetObject", "s3:DeleteObject"], "Effect": "Allow", "Resource": {{PhotoObjectsArn}} },
               { "Action": "s3:ListBucket", "Effect": "Allow", "Resource": {{PhotoBucketArn}} },
               {
@@ -189,24 +220,27 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     }
 
     [Fact]
-    public void Analyze_drops_s3_events_older_than_the_abandon_deadline_and_retries_twice()
+    public void Analyze_alias_drops_s3_events_older_than_the_abandon_deadline_retries_twice_then_queues_them()
     {
         var analyze = stack.Function("AnalyzeFunction").LogicalId;
+        var alias = stack.Alias("AnalyzeFunction");
         var (_, config) = Assert.Single(stack.ResourcesOfType("AWS::Lambda::EventInvokeConfig"));
 
-        // 20 minutes: AbandonedAnalyses.GiveUpAfter, after which a pending analysis is settled as failed.
+        // 20 minutes: AbandonedAnalyses.GiveUpAfter, after which a pending analysis is settled as failed. The qualifier is
+        // the alias name, cut from the alias ARN.
         Json.Equal($$"""
             {
+              "DestinationConfig": { "OnFailure": { "Destination": { "Fn::GetAtt": ["{{FailedEvents}}", "Arn"] } } },
               "FunctionName": { "Ref": "{{analyze}}" },
               "MaximumEventAgeInSeconds": 1200,
               "MaximumRetryAttempts": 2,
-              "Qualifier": "$LATEST"
+              "Qualifier": { "Fn::Select": [7, { "Fn::Split": [":", { "Ref": "{{alias}}" }] }] }
             }
             """, config.GetProperty("Properties"));
     }
 
     [Fact]
-    public void Recommend_may_only_use_the_table()
+    public void Recommend_may_only_use_the_table_and_read_the_origin_secret()
     {
         // Analyses (get, history, tracks, delete, delete-all) and the track media cache (BatchGetItem, PutItem).
         AssertOnlyStatements("RecommendFunction", $$"""
@@ -218,21 +252,38 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
                 ],
                 "Effect": "Allow",
                 "Resource": {{TableArn}}
-              }
+              },
+              {{OriginSecretStatements}}
             ]
             """);
     }
 
     [Fact]
-    public void Http_api_routes_uploads_to_upload_and_the_rest_of_api_to_recommend()
+    public void Http_api_routes_uploads_to_upload_and_the_rest_of_api_to_recommend_through_their_live_aliases()
     {
         var routes = stack.ResourcesOfType("AWS::ApiGatewayV2::Route")
             .ToDictionary(r => r.Resource.GetProperty("Properties").GetProperty("RouteKey").GetString()!, r => r.Resource.GetProperty("Properties"));
 
-        Assert.Equal(["ANY /api/{proxy+}", "POST /api/uploads"], routes.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(stack.Function("UploadFunction").LogicalId, IntegratedFunction(routes["POST /api/uploads"]));
-        Assert.Equal(stack.Function("RecommendFunction").LogicalId, IntegratedFunction(routes["ANY /api/{proxy+}"]));
-        stack.Template.HasResourceProperties("AWS::ApiGatewayV2::Stage", Json.ToJsii("""{ "StageName": "$default", "AutoDeploy": true }"""));
+        Assert.Equal(["ANY /api/{proxy+}", MoodtunesStack.UploadRouteKey], routes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(stack.Alias("UploadFunction"), IntegratedFunction(routes[MoodtunesStack.UploadRouteKey]));
+        Assert.Equal(stack.Alias("RecommendFunction"), IntegratedFunction(routes["ANY /api/{proxy+}"]));
+    }
+
+    [Fact]
+    public void Api_stage_throttles_every_route_and_uploads_harder()
+    {
+        var (_, stage) = Assert.Single(stack.ResourcesOfType("AWS::ApiGatewayV2::Stage"));
+
+        // Defaults of MoodtunesSettings: 50 requests/s (burst 100) for the API, 5/s (burst 10) for uploads.
+        Json.Equal($$"""
+            {
+              "ApiId": { "Ref": "{{Api}}" },
+              "AutoDeploy": true,
+              "DefaultRouteSettings": { "ThrottlingBurstLimit": 100, "ThrottlingRateLimit": 50 },
+              "RouteSettings": { "{{MoodtunesStack.UploadRouteKey}}": { "ThrottlingBurstLimit": 10, "ThrottlingRateLimit": 5 } },
+              "StageName": "$default"
+            }
+            """, stage.GetProperty("Properties"));
     }
 
     [Fact]
@@ -280,6 +331,29 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     }
 
     [Fact]
+    public void Api_origin_gets_the_generated_secret_header_by_reference_so_the_value_is_never_in_the_template()
+    {
+        var config = stack.Single("AWS::CloudFront::Distribution", "Site").Resource.GetProperty("Properties").GetProperty("DistributionConfig");
+        var behavior = Assert.Single(config.GetProperty("CacheBehaviors").EnumerateArray());
+        var origin = Origin(config, behavior.GetProperty("TargetOriginId").GetString()!);
+        var (secret, resource) = stack.Single("AWS::SecretsManager::Secret", "OriginSecret");
+
+        Json.Equal($$$"""
+            [{
+              "HeaderName": "{{{OriginLock.HeaderName}}}",
+              "HeaderValue": { "Fn::Join": ["", ["{{resolve:secretsmanager:", { "Ref": "{{{secret}}}" }, ":SecretString:::}}"]] }
+            }]
+            """, origin.GetProperty("OriginCustomHeaders"));
+        Json.Equal("""
+            {
+              "Description": "Header value CloudFront adds to /api requests; the API functions refuse requests without it",
+              "GenerateSecretString": { "ExcludePunctuation": true, "PasswordLength": 48 },
+              "Name": "MoodtunesStack/origin-verify"
+            }
+            """, resource.GetProperty("Properties"));
+    }
+
+    [Fact]
     public void Page_files_are_deployed_to_the_site_bucket_and_invalidated()
     {
         var (_, deployment) = Assert.Single(stack.ResourcesOfType("Custom::CDKBucketDeployment"));
@@ -301,6 +375,8 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
         Json.Equal($$"""{ "Ref": "{{PhotoBucket}}" }""", outputs.GetProperty("PhotoBucketName").GetProperty("Value"));
         Json.Equal($$"""{ "Ref": "{{SiteBucket}}" }""", outputs.GetProperty("SiteBucketName").GetProperty("Value"));
         Json.Equal($$"""{ "Ref": "{{Table}}" }""", outputs.GetProperty("TableName").GetProperty("Value"));
+        Json.Equal($$"""{ "Ref": "{{FailedEvents}}" }""", outputs.GetProperty("FailedEventsQueueUrl").GetProperty("Value"));
+        Json.Equal($$"""{ "Ref": "{{stack.Function("AnalyzeFunction").LogicalId}}" }""", outputs.GetProperty("AnalyzeFunctionName").GetProperty("Value"));
     }
 
     [Fact]
@@ -372,7 +448,7 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
         var integration = route.GetProperty("Target").GetProperty("Fn::Join")[1][1].GetProperty("Ref").GetString()!;
         var properties = stack.Root.GetProperty("Resources").GetProperty(integration).GetProperty("Properties");
         Assert.Equal("AWS_PROXY", properties.GetProperty("IntegrationType").GetString());
-        return properties.GetProperty("IntegrationUri").GetProperty("Fn::GetAtt")[0].GetString()!;
+        return properties.GetProperty("IntegrationUri").GetProperty("Ref").GetString()!;
     }
 
     private static JsonElement Origin(JsonElement distributionConfig, string id) =>

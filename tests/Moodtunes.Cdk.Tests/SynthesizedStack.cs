@@ -21,19 +21,16 @@ public sealed class SynthesizedStack : IDisposable
     {
     }
 
-    /// <summary>A variant synthesized with more context, e.g. <c>emotionModel</c>; files named in <paramref name="packagedFiles"/> are added to the placeholder packages.</summary>
+    /// <summary>A variant synthesized with more context, e.g. <c>emotionModel</c>; files named in <paramref name="packagedFiles"/> are added to the placeholder packages (of the architecture the context picks).</summary>
     internal SynthesizedStack(Dictionary<string, object> extraContext, params string[] packagedFiles)
     {
         var publishRoot = Path.Combine(root, "publish");
-        foreach (var name in FunctionNames)
-        {
-            Directory.CreateDirectory(Path.Combine(publishRoot, name));
-            File.WriteAllText(Path.Combine(publishRoot, name, name), "placeholder executable");
-        }
+        var packages = CreatePlaceholderPackages(
+            publishRoot, MoodtunesSettings.ParseArchitecture(extraContext.GetValueOrDefault(MoodtunesSettings.ArchitectureKey)?.ToString()));
 
         foreach (var file in packagedFiles)
         {
-            var path = Path.Combine(publishRoot, file);
+            var path = Path.Combine(packages, file);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, "placeholder");
         }
@@ -73,6 +70,20 @@ public sealed class SynthesizedStack : IDisposable
 
     public TimeSpan SynthDuration { get; }
 
+    /// <summary>One folder per function, as scripts/publish-lambdas.sh lays them out, holding only a stand-in executable.</summary>
+    /// <returns>The folder of the architecture's packages.</returns>
+    public static string CreatePlaceholderPackages(string publishRoot, LambdaArchitecture architecture)
+    {
+        var packages = Path.Combine(publishRoot, architecture.RuntimeIdentifier);
+        foreach (var name in FunctionNames)
+        {
+            Directory.CreateDirectory(Path.Combine(packages, name));
+            File.WriteAllText(Path.Combine(packages, name, name), "placeholder executable");
+        }
+
+        return packages;
+    }
+
     /// <summary>The CDK's own matchers over the template.</summary>
     public Template Template { get; }
 
@@ -94,6 +105,15 @@ public sealed class SynthesizedStack : IDisposable
             ResourcesOfType("AWS::Lambda::Function"),
             r => r.Resource.GetProperty("Properties").TryGetProperty("Handler", out var h) && h.GetString() == handler);
         return (id, resource.GetProperty("Properties"));
+    }
+
+    /// <summary>The logical id of the <c>live</c> alias of the function with this handler.</summary>
+    public string Alias(string handler)
+    {
+        var function = Function(handler).LogicalId;
+        return Assert.Single(
+            ResourcesOfType("AWS::Lambda::Alias"),
+            a => a.Resource.GetProperty("Properties").GetProperty("FunctionName").GetProperty("Ref").GetString() == function).LogicalId;
     }
 
     public void Dispose()

@@ -1,10 +1,12 @@
 using System.Text;
+using Moodtunes.Cdk;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Storage;
 using Moodtunes.Storage.Aws;
 using Moodtunes.Testing;
 using Moodtunes.Testing.Aws;
+using Xunit.Abstractions;
 
 namespace Moodtunes.LambdaPackaging.Tests;
 
@@ -13,7 +15,7 @@ namespace Moodtunes.LambdaPackaging.Tests;
 /// (POST /events with the raw event JSON), and it works against DynamoDB and S3 through Storage:ServiceUrl.
 /// </summary>
 [Collection(LambdaFunctionsCollection.Name)]
-public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions)
+public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions, ITestOutputHelper output)
 {
     private EmulatorFixture Emulators => functions.Emulators;
 
@@ -34,6 +36,19 @@ public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions
         Assert.Equal(Emotion.Happy, finished.Result?.Emotion);
         Assert.NotEmpty(finished.Tracks?.Current ?? []);
         Assert.Null(await PhotoAsync(pending.PhotoKey));
+    }
+
+    [Fact]
+    public async Task Its_peak_memory_after_analysing_a_photo_fits_the_memory_the_stack_gives_it()
+    {
+        var pending = await CreatePendingAsync();
+        await PutPhotoAsync(pending.PhotoKey, TestPhotos.Read(TestPhotos.Astronaut));
+        Assert.Equal(["done"], await functions.PostS3EventAsync(pending.PhotoKey));
+
+        // Measured here (x86-64, models loaded at start, one analysis done); docs/deploy.md records the figures.
+        var peak = functions.AnalyzeFunction.PeakWorkingSetBytes;
+        output.WriteLine($"start to ready {functions.AnalyzeFunction.StartToReady.TotalMilliseconds:F0} ms, peak working set {peak / 1048576.0:F1} MiB");
+        Assert.InRange(peak, 1, MoodtunesStack.AnalyzeMemoryMb * 1048576L);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Moodtunes.LambdaPackaging.Tests;
 /// <summary>
 /// A published function started the way the Lambda Web Adapter starts it: its executable (the handler) in its
 /// own folder as working directory, Kestrel on the given loopback port, ready once <c>GET /</c> answers.
-/// Output is kept for failure messages; disposing kills it.
+/// Output is kept for failure messages; disposing kills it. It measures what Lambda bills and sizes by: the time from
+/// process start to ready (the INIT phase) and the peak resident memory.
 /// </summary>
 public sealed class FunctionProcess : IDisposable
 {
@@ -22,6 +23,19 @@ public sealed class FunctionProcess : IDisposable
     {
         this.process = process;
         Url = url;
+    }
+
+    /// <summary>From process start until the readiness check first passed.</summary>
+    public TimeSpan StartToReady { get; private set; }
+
+    /// <summary>The most resident memory the process has had so far (Linux VmHWM), in bytes.</summary>
+    public long PeakWorkingSetBytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
     }
 
     /// <summary>Where Kestrel listens (the Web Adapter's AWS_LWA_PORT on Lambda), with a trailing slash.</summary>
@@ -118,6 +132,7 @@ public sealed class FunctionProcess : IDisposable
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var waited = Stopwatch.StartNew();
+        var started = process.StartTime.ToUniversalTime();
         while (true)
         {
             if (process.HasExited)
@@ -130,6 +145,7 @@ public sealed class FunctionProcess : IDisposable
                 using var response = await http.GetAsync(Url);
                 if ((int)response.StatusCode < 500)
                 {
+                    StartToReady = DateTime.UtcNow - started;
                     return;
                 }
             }

@@ -7,16 +7,24 @@ using Moodtunes.Testing.Aws;
 namespace Moodtunes.LambdaPackaging.Tests;
 
 /// <summary>
-/// Once per run: the emulators, the analyze and upload functions published by scripts/publish-lambdas.sh into a
-/// temporary folder (the script's own checks included), and each started as a process with the environment the
-/// CDK stack sets, pointed at the emulators. Everything is stopped and deleted at the end.
+/// Once per run: the emulators, the analyze and upload functions published by scripts/publish-lambdas.sh for both
+/// Lambda architectures into a temporary folder (the script's own checks included), and each started as a process
+/// with the environment the CDK stack sets, pointed at the emulators: the linux-x64 packages, as Lambda starts them
+/// (this machine is x86-64; nothing of the linux-arm64 packages can run here, PublishedPackagesTests checks what
+/// they hold). Everything is stopped and deleted at the end.
 /// </summary>
 public sealed class LambdaFunctionsFixture : IAsyncLifetime
 {
     public const string Analyze = "AnalyzeFunction";
     public const string Upload = "UploadFunction";
 
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(3);
+    /// <summary>What this machine runs; the other packages' apphost, entry assembly and natives cannot start here.</summary>
+    public const string NativeRuntimeIdentifier = "linux-x64";
+
+    public static readonly string[] RuntimeIdentifiers = ["linux-arm64", NativeRuntimeIdentifier];
+
+    // Four publishes on a shared 2-core machine.
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(6);
 
     private readonly string publishRoot = Path.Combine(Path.GetTempPath(), $"moodtunes-lambda-{Guid.NewGuid():N}");
 
@@ -28,6 +36,9 @@ public sealed class LambdaFunctionsFixture : IAsyncLifetime
     public FunctionProcess AnalyzeFunction { get; private set; } = null!;
 
     public FunctionProcess UploadFunction { get; private set; } = null!;
+
+    /// <summary>The folder of a published function for a runtime identifier.</summary>
+    public string Package(string runtimeIdentifier, string name) => Path.Combine(publishRoot, runtimeIdentifier, name);
 
     public async Task InitializeAsync()
     {
@@ -85,7 +96,7 @@ public sealed class LambdaFunctionsFixture : IAsyncLifetime
         environment["AWS_ACCESS_KEY_ID"] = credentials.AccessKey;
         environment["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey;
         environment["AWS_REGION"] = EmulatorFixture.Region;
-        return FunctionProcess.StartAsync(Path.Combine(publishRoot, name), name, environment);
+        return FunctionProcess.StartAsync(Package(NativeRuntimeIdentifier, name), name, environment);
     }
 
     private async Task<string> PublishAsync(params string[] functions)

@@ -71,11 +71,18 @@ internal sealed class EmulatorEndpoint : IAsyncDisposable
         }
 
         relayed.Headers.Host = incoming.Host.Value;
-        foreach (var (name, values) in incoming.Headers.Where(h => !NotRelayed.Contains(h.Key)))
+        foreach (var (name, headerValues) in incoming.Headers.Where(h => !NotRelayed.Contains(h.Key)))
         {
-            if (!relayed.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            // s3rver splits the copy source at '/' before decoding it, and AWSSDK encodes the '/' after the bucket
+            // (S3 takes both); s3rver checks no signature, so the header may be rewritten.
+            IEnumerable<string?> values = name.Equals("x-amz-copy-source", StringComparison.OrdinalIgnoreCase)
+                ? [.. headerValues.Select(v => v?.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase))]
+                : headerValues;
+            if (!relayed.Headers.TryAddWithoutValidation(name, values))
             {
-                relayed.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                // A bodiless request can still carry content headers (a copy's new Content-Type).
+                relayed.Content ??= new ByteArrayContent([]);
+                relayed.Content.Headers.TryAddWithoutValidation(name, values);
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 
@@ -25,6 +26,7 @@ public sealed partial class PhotoAnalysisService(
             return AnalysisOutcome.Ignored;
         }
 
+        using var scope = AnalysisLogScope.Begin(logger, analysisId);
         var analysis = await analyses.GetAsync(deviceId, analysisId, cancellationToken).ConfigureAwait(false);
         if (analysis is null || analysis.Status is not AnalysisStatus.Pending)
         {

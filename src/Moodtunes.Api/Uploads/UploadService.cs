@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 
 namespace Moodtunes.Api.Uploads;
@@ -25,7 +27,7 @@ public abstract record UploadOutcome
 }
 
 /// <summary>Creates the pending analysis and the signed target its photo goes to.</summary>
-public sealed class UploadService(IAnalysisStore analyses, IUploadTargetIssuer targets, TimeProvider clock)
+public sealed partial class UploadService(IAnalysisStore analyses, IUploadTargetIssuer targets, TimeProvider clock, ILogger<UploadService> logger)
 {
     public static IReadOnlyList<string> ContentTypes { get; } = ["image/jpeg", "image/png", "image/webp"];
 
@@ -55,6 +57,14 @@ public sealed class UploadService(IAnalysisStore analyses, IUploadTargetIssuer t
         await analyses.CreateAsync(pending, cancellationToken).ConfigureAwait(false);
 
         var policy = new UploadPolicy(pending.PhotoKey, request.ContentType, PhotoLimits.MaxBytes, now + AbandonedAnalyses.UploadWindow);
+        using (AnalysisLogScope.Begin(logger, pending.Id))
+        {
+            LogCreated(request.ContentType, request.Size);
+        }
+
         return new UploadOutcome.Created(pending.Id, targets.Issue(policy));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analysis created; upload target issued for {ContentType}, {Size} bytes")]
+    private partial void LogCreated(string contentType, long size);
 }

@@ -1,0 +1,31 @@
+using System.Net;
+using Moodtunes.Api.Http;
+using Moodtunes.Testing;
+
+namespace RecommendFunction.Tests;
+
+/// <summary>On AWS only CloudFront knows the origin secret: the execute-api URL reads nothing.</summary>
+public sealed class OriginLockTests(OriginLockedFactory<Program> factory) : IClassFixture<OriginLockedFactory<Program>>
+{
+    [Fact]
+    public async Task Reading_history_without_the_origin_secret_is_refused()
+    {
+        using var client = factory.CreateDeviceClient(TestDevices.NewToken());
+
+        using var response = await client.GetAsync(new Uri("/api/history", UriKind.Relative));
+
+        var problem = await HttpAssert.JsonAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal("origin-required", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Reading_history_through_cloudfront_goes_through()
+    {
+        using var client = factory.CreateDeviceClient(TestDevices.NewToken());
+        client.DefaultRequestHeaders.Add(OriginLock.HeaderName, OriginLockedFactory<Program>.Secret);
+
+        using var response = await client.GetAsync(new Uri("/api/history", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
