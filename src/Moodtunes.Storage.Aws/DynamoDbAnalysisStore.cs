@@ -12,6 +12,9 @@ namespace Moodtunes.Storage.Aws;
 /// </summary>
 public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableName, TimeProvider timeProvider) : IAnalysisStore
 {
+    /// <summary>N; absent until the first track save (and on items written before it existed), which reads as the initial version.</summary>
+    private const string TracksVersionAttribute = "TracksVersion";
+
     public async Task CreateAsync(Analysis analysis, CancellationToken cancellationToken)
     {
         if (analysis.Status != AnalysisStatus.Pending)
@@ -108,30 +111,43 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
     }
 
     public async Task<bool> SaveTracksAsync(
-        string deviceId, string analysisId, TrackSelection tracks, CancellationToken cancellationToken)
+        string deviceId, string analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken)
     {
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":tracks"] = new() { S = StoredDocuments.Write(tracks) },
+            [":next"] = Number(basedOn.Next().Value),
+            [":pending"] = new() { S = AnalysisRecord.StatusName(AnalysisStatus.Pending) },
+            [":now"] = Epoch(Now()),
+        };
+
+        // The initial version is stored as no attribute; DynamoDB refuses a value the expressions do not use.
+        var sameVersion = "attribute_not_exists(#version)";
+        if (basedOn != TrackListVersion.Initial)
+        {
+            sameVersion = "#version = :basedOn";
+            values[":basedOn"] = Number(basedOn.Value);
+        }
+
         try
         {
+            // Of racing saves based on the same version the condition lets exactly one through.
             await client.UpdateItemAsync(
                 new UpdateItemRequest
                 {
                     TableName = tableName,
                     Key = Key(deviceId, analysisId),
-                    UpdateExpression = "SET #tracks = :tracks",
-                    ConditionExpression = "attribute_exists(#id) AND #status <> :pending AND #expires > :now",
+                    UpdateExpression = "SET #tracks = :tracks, #version = :next",
+                    ConditionExpression = $"attribute_exists(#id) AND #status <> :pending AND #expires > :now AND {sameVersion}",
                     ExpressionAttributeNames = new()
                     {
                         ["#id"] = SortKeyName,
                         ["#status"] = "Status",
                         ["#expires"] = TimeToLiveAttribute,
                         ["#tracks"] = "Tracks",
+                        ["#version"] = TracksVersionAttribute,
                     },
-                    ExpressionAttributeValues = new()
-                    {
-                        [":tracks"] = new() { S = StoredDocuments.Write(tracks) },
-                        [":pending"] = new() { S = AnalysisRecord.StatusName(AnalysisStatus.Pending) },
-                        [":now"] = Epoch(Now()),
-                    },
+                    ExpressionAttributeValues = values,
                 },
                 cancellationToken);
             return true;
@@ -239,6 +255,11 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
             }
         }
 
+        if (record.TracksVersion is { } version)
+        {
+            item[TracksVersionAttribute] = Number(version);
+        }
+
         return item;
     }
 
@@ -266,6 +287,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
             item["PhotoKey"].S,
             Optional("Result"),
             Optional("Failure"),
-            Optional("Tracks")).ToAnalysis();
+            Optional("Tracks"),
+            item.TryGetValue(TracksVersionAttribute, out var version) ? ReadNumber(version) : null).ToAnalysis();
     }
 }

@@ -16,10 +16,14 @@ internal static class DynamoDbItems
     /// <summary>TTL wants whole epoch seconds; the fraction is dropped (the item expires up to 1 s early).</summary>
     public static AttributeValue Epoch(DateTimeOffset instant) => EpochSeconds(instant.ToUnixTimeSeconds());
 
-    public static AttributeValue EpochSeconds(long seconds) => new() { N = seconds.ToString(CultureInfo.InvariantCulture) };
+    public static AttributeValue EpochSeconds(long seconds) => Number(seconds);
 
     public static DateTimeOffset ReadExpiry(Dictionary<string, AttributeValue> item) =>
-        DateTimeOffset.FromUnixTimeSeconds(long.Parse(item[TimeToLiveAttribute].N, CultureInfo.InvariantCulture));
+        DateTimeOffset.FromUnixTimeSeconds(ReadNumber(item[TimeToLiveAttribute]));
+
+    public static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+
+    public static long ReadNumber(AttributeValue value) => long.Parse(value.N, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Sends a batch until DynamoDB has processed all of it (it leaves part of a batch unprocessed when throttled),

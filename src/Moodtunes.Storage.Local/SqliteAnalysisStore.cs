@@ -12,7 +12,7 @@ namespace Moodtunes.Storage.Local;
 public sealed class SqliteAnalysisStore : IAnalysisStore
 {
     private const string Columns =
-        "DeviceId, AnalysisId, Status, CreatedAt, FinishedAt, ExpiresAt, PhotoKey, Result, Failure, Tracks";
+        "DeviceId, AnalysisId, Status, CreatedAt, FinishedAt, ExpiresAt, PhotoKey, Result, Failure, Tracks, TracksVersion";
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS Analyses (
@@ -31,6 +31,9 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         CREATE INDEX IF NOT EXISTS Analyses_ExpiresAt ON Analyses (ExpiresAt);
         """;
 
+    /// <summary>Added after the table, so files made before versions existed gain it too; NULL reads as the initial version.</summary>
+    private const string TracksVersionColumn = "TracksVersion";
+
     private static readonly string PendingStatus = AnalysisRecord.StatusName(AnalysisStatus.Pending);
 
     private readonly SqliteDatabase _database;
@@ -40,6 +43,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
     public SqliteAnalysisStore(string databasePath, TimeProvider timeProvider)
     {
         _database = new SqliteDatabase(databasePath, Schema);
+        _database.AddColumnIfMissing("Analyses", TracksVersionColumn, "INTEGER");
         _time = timeProvider;
     }
 
@@ -58,7 +62,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         command.CommandText = $"""
             DELETE FROM Analyses WHERE ExpiresAt <= $now;
             INSERT INTO Analyses ({Columns})
-            VALUES ($deviceId, $analysisId, $status, $createdAt, $finishedAt, $expiresAt, $photoKey, $result, $failure, $tracks);
+            VALUES ($deviceId, $analysisId, $status, $createdAt, $finishedAt, $expiresAt, $photoKey, $result, $failure, $tracks, $tracksVersion);
             """;
         command.Parameters.AddWithValue("$now", Now());
         AddRecord(command, analysis);
@@ -112,19 +116,25 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
     }
 
     public async Task<bool> SaveTracksAsync(
-        string deviceId, string analysisId, TrackSelection tracks, CancellationToken cancellationToken)
+        string deviceId, string analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE Analyses SET Tracks = $tracks
-            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status <> $pending AND ExpiresAt > $now;
+
+        // One conditional statement: of racing saves based on the same version exactly one matches.
+        command.CommandText = $"""
+            UPDATE Analyses SET Tracks = $tracks, {TracksVersionColumn} = $next
+            WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND Status <> $pending AND ExpiresAt > $now
+              AND COALESCE({TracksVersionColumn}, $initial) = $basedOn;
             """;
         command.Parameters.AddWithValue("$tracks", StoredDocuments.Write(tracks));
+        command.Parameters.AddWithValue("$next", basedOn.Next().Value);
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$analysisId", analysisId);
         command.Parameters.AddWithValue("$now", Now());
         command.Parameters.AddWithValue("$pending", PendingStatus);
+        command.Parameters.AddWithValue("$initial", TrackListVersion.Initial.Value);
+        command.Parameters.AddWithValue("$basedOn", basedOn.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -215,6 +225,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         command.Parameters.AddWithValue("$result", (object?)record.Result ?? DBNull.Value);
         command.Parameters.AddWithValue("$failure", (object?)record.Failure ?? DBNull.Value);
         command.Parameters.AddWithValue("$tracks", (object?)record.Tracks ?? DBNull.Value);
+        command.Parameters.AddWithValue("$tracksVersion", (object?)record.TracksVersion ?? DBNull.Value);
     }
 
     private static Analysis ReadRecord(SqliteDataReader reader)
@@ -230,6 +241,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             reader.GetString(6),
             Text(7),
             Text(8),
-            Text(9)).ToAnalysis();
+            Text(9),
+            reader.IsDBNull(10) ? null : reader.GetInt64(10)).ToAnalysis();
     }
 }

@@ -33,6 +33,25 @@ internal sealed class SqliteDatabase
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Adds a column that files made by an earlier version lack (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    public void AddColumnIfMissing(string table, string column, string type)
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column;";
+        check.Parameters.AddWithValue("$table", table);
+        check.Parameters.AddWithValue("$column", column);
+        if ((long)check.ExecuteScalar()! > 0)
+        {
+            return;
+        }
+
+        using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type};";
+        alter.ExecuteNonQuery();
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

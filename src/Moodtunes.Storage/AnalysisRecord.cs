@@ -7,6 +7,8 @@ namespace Moodtunes.Storage;
 /// An analysis as both stores keep it: one SQLite row or one DynamoDB item, field for field. Instants are
 /// ISO 8601 text, the expiry epoch seconds (DynamoDB's TTL format), and the result, failure and tracks
 /// JSON documents (<see cref="StoredDocuments"/>), so a record reads back the same from either store.
+/// <paramref name="TracksVersion"/> is null (absent) until the first track save, as in every record written before
+/// it existed, so those records still write back unchanged.
 /// </summary>
 public sealed record AnalysisRecord(
     string DeviceId,
@@ -18,7 +20,8 @@ public sealed record AnalysisRecord(
     string PhotoKey,
     string? Result,
     string? Failure,
-    string? Tracks)
+    string? Tracks,
+    long? TracksVersion = null)
 {
     /// <summary>The stored name of a status, as conditional writes compare it ("pending").</summary>
     public static string StatusName(AnalysisStatus status) => status.ToWire();
@@ -36,7 +39,8 @@ public sealed record AnalysisRecord(
             analysis.PhotoKey,
             analysis.Result is { } result ? StoredDocuments.Write(result) : null,
             analysis.Failure is { } failure ? StoredDocuments.Write(failure) : null,
-            analysis.Tracks is { } tracks ? StoredDocuments.Write(tracks) : null);
+            analysis.Tracks is { } tracks ? StoredDocuments.Write(tracks) : null,
+            analysis.TracksVersion == TrackListVersion.Initial ? null : analysis.TracksVersion.Value);
     }
 
     /// <exception cref="InvalidDataException">A field is not in the stored format.</exception>
@@ -54,5 +58,6 @@ public sealed record AnalysisRecord(
         Result = Result is null ? null : StoredDocuments.ReadResult(Result),
         Failure = Failure is null ? null : StoredDocuments.ReadFailure(Failure),
         Tracks = Tracks is null ? null : StoredDocuments.ReadTracks(Tracks),
+        TracksVersion = TracksVersion is { } version ? new TrackListVersion(version) : TrackListVersion.Initial,
     };
 }

@@ -39,6 +39,23 @@ public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : Anal
     [Fact]
     public async Task Items_written_by_the_previous_version_read_back_unchanged()
     {
+        await PutPreviousVersionItemsAsync();
+
+        PreviousVersionRecords.AssertReadBack(
+            await Store.GetAsync(PreviousVersionRecords.Done.DeviceId, PreviousVersionRecords.Done.AnalysisId, CancellationToken.None),
+            await Store.GetAsync(PreviousVersionRecords.Failed.DeviceId, PreviousVersionRecords.Failed.AnalysisId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_item_without_a_tracks_version_takes_new_tracks_and_then_carries_one()
+    {
+        await PutPreviousVersionItemsAsync();
+
+        await PreviousVersionRecords.AssertTakesNewTracksAsync(Store);
+    }
+
+    private async Task PutPreviousVersionItemsAsync()
+    {
         foreach (var record in new[] { PreviousVersionRecords.Done, PreviousVersionRecords.Failed })
         {
             var item = new Dictionary<string, AttributeValue>
@@ -61,9 +78,5 @@ public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : Anal
 
             await emulators.DynamoDb.PutItemAsync(new PutItemRequest { TableName = EmulatorFixture.TableName, Item = item });
         }
-
-        PreviousVersionRecords.AssertReadBack(
-            await Store.GetAsync(PreviousVersionRecords.Done.DeviceId, PreviousVersionRecords.Done.AnalysisId, CancellationToken.None),
-            await Store.GetAsync(PreviousVersionRecords.Failed.DeviceId, PreviousVersionRecords.Failed.AnalysisId, CancellationToken.None));
     }
 }

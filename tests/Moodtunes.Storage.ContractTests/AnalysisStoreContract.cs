@@ -52,7 +52,7 @@ public abstract class AnalysisStoreContract
         Assert.Null(await Store.GetAsync(stranger, owner.Id, None));
         Assert.Empty((await Store.ListAsync(stranger, 10, null, None)).Items);
         Assert.False(await Store.TryFinishAsync(Done(owner, Start) with { DeviceId = stranger }, None));
-        Assert.False(await Store.SaveTracksAsync(stranger, owner.Id, Tracks("x"), None));
+        Assert.False(await Store.SaveTracksAsync(stranger, owner.Id, Tracks("x"), TrackListVersion.Initial, None));
         Assert.False(await Store.DeleteAsync(stranger, owner.Id, None));
         Assert.Equal(0, await Store.DeleteAllAsync(stranger, None));
 
@@ -125,15 +125,40 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Saving_tracks_replaces_the_offered_tracks_only()
     {
-        var pending = Pending(NewDeviceId(), Start);
-        await Store.CreateAsync(pending, None);
-        var done = Done(pending, Start.AddSeconds(1));
-        await Store.TryFinishAsync(done, None);
+        var done = await FinishedAsync();
         var other = Tracks("second-song", "third-song");
 
-        Assert.True(await Store.SaveTracksAsync(pending.DeviceId, pending.Id, other, None));
+        Assert.True(await Store.SaveTracksAsync(done.DeviceId, done.Id, other, done.TracksVersion, None));
 
-        AssertSame(done with { Tracks = other }, await Store.GetAsync(pending.DeviceId, pending.Id, None));
+        AssertSame(done with { Tracks = other, TracksVersion = done.TracksVersion.Next() }, await Store.GetAsync(done.DeviceId, done.Id, None));
+    }
+
+    [Fact]
+    public async Task A_track_save_based_on_a_list_replaced_since_changes_nothing()
+    {
+        var done = await FinishedAsync();
+        var first = Tracks("second-song");
+        Assert.True(await Store.SaveTracksAsync(done.DeviceId, done.Id, first, done.TracksVersion, None));
+
+        Assert.False(await Store.SaveTracksAsync(done.DeviceId, done.Id, Tracks("stale-song"), done.TracksVersion, None));
+
+        var stored = await Store.GetAsync(done.DeviceId, done.Id, None);
+        AssertSame(done with { Tracks = first, TracksVersion = done.TracksVersion.Next() }, stored);
+        Assert.True(await Store.SaveTracksAsync(done.DeviceId, done.Id, Tracks("third-song"), stored!.TracksVersion, None));
+    }
+
+    [Fact]
+    public async Task Of_racing_track_saves_from_the_same_list_exactly_one_wins_and_its_tracks_are_kept()
+    {
+        var done = await FinishedAsync();
+        var candidates = Enumerable.Range(0, 8).Select(i => Tracks($"song-{i}")).ToList();
+
+        var outcomes = await Task.WhenAll(candidates.Select(c => Task.Run(() => Store.SaveTracksAsync(done.DeviceId, done.Id, c, done.TracksVersion, None))));
+
+        Assert.Single(outcomes, won => won);
+        AssertSame(
+            done with { Tracks = candidates[Array.IndexOf(outcomes, true)], TracksVersion = done.TracksVersion.Next() },
+            await Store.GetAsync(done.DeviceId, done.Id, None));
     }
 
     [Fact]
@@ -142,8 +167,8 @@ public abstract class AnalysisStoreContract
         var pending = Pending(NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
 
-        Assert.False(await Store.SaveTracksAsync(pending.DeviceId, AnalysisIds.New(Start), Tracks("x"), None));
-        Assert.False(await Store.SaveTracksAsync(pending.DeviceId, pending.Id, Tracks("x"), None));
+        Assert.False(await Store.SaveTracksAsync(pending.DeviceId, AnalysisIds.New(Start), Tracks("x"), TrackListVersion.Initial, None));
+        Assert.False(await Store.SaveTracksAsync(pending.DeviceId, pending.Id, Tracks("x"), TrackListVersion.Initial, None));
 
         AssertSame(pending, await Store.GetAsync(pending.DeviceId, pending.Id, None));
     }
@@ -240,5 +265,14 @@ public abstract class AnalysisStoreContract
         Assert.Empty((await Store.ListAsync(device, 50, null, None)).Items);
         Assert.Equal(0, await Store.DeleteAllAsync(device, None));
         AssertSame(neighbour, await Store.GetAsync(neighbour.DeviceId, neighbour.Id, None));
+    }
+
+    private async Task<Analysis> FinishedAsync()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, None);
+        var done = Done(pending, Start.AddSeconds(1));
+        Assert.True(await Store.TryFinishAsync(done, None));
+        return done;
     }
 }

@@ -58,4 +58,22 @@ public static class PreviousVersionRecords
         Assert.Equal(Done, AnalysisRecord.From(done));
         Assert.Equal(Failed, AnalysisRecord.From(failed));
     }
+
+    /// <summary>
+    /// The done record (no version stored) takes new tracks based on the initial version, then carries a version:
+    /// a second save from the same read is refused.
+    /// </summary>
+    public static async Task AssertTakesNewTracksAsync(IAnalysisStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var done = await store.GetAsync(Done.DeviceId, Done.AnalysisId, CancellationToken.None);
+        Assert.Equal(TrackListVersion.Initial, done?.TracksVersion);
+        var tracks = done!.Tracks! with { ShownIds = [.. done.Tracks!.ShownIds, "newer-one"] };
+
+        Assert.True(await store.SaveTracksAsync(Done.DeviceId, Done.AnalysisId, tracks, done.TracksVersion, CancellationToken.None));
+        Assert.False(await store.SaveTracksAsync(Done.DeviceId, Done.AnalysisId, done.Tracks!, done.TracksVersion, CancellationToken.None));
+
+        var saved = await store.GetAsync(Done.DeviceId, Done.AnalysisId, CancellationToken.None);
+        Assert.Equal(Done with { Tracks = StoredDocuments.Write(tracks), TracksVersion = 1 }, AnalysisRecord.From(saved!));
+    }
 }

@@ -59,9 +59,33 @@ public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposabl
     [Fact]
     public async Task Rows_written_by_the_previous_version_read_back_unchanged()
     {
-        using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        var store = OpenPreviousVersionFile();
+
+        PreviousVersionRecords.AssertReadBack(
+            await store.GetAsync(PreviousVersionRecords.Done.DeviceId, PreviousVersionRecords.Done.AnalysisId, CancellationToken.None),
+            await store.GetAsync(PreviousVersionRecords.Failed.DeviceId, PreviousVersionRecords.Failed.AnalysisId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_file_from_before_track_versions_gains_the_column_and_its_rows_take_new_tracks() =>
+        await PreviousVersionRecords.AssertTakesNewTracksAsync(OpenPreviousVersionFile());
+
+    /// <summary>A file as the previous version left it: its table has no TracksVersion column.</summary>
+    private SqliteAnalysisStore OpenPreviousVersionFile()
+    {
+        var path = Path.Combine(_folder.Path, "previous.db");
+        using (var connection = new SqliteConnection($"Data Source={path}"))
         {
             connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE Analyses (
+                    DeviceId TEXT NOT NULL, AnalysisId TEXT NOT NULL, Status TEXT NOT NULL, CreatedAt TEXT NOT NULL,
+                    FinishedAt TEXT, ExpiresAt INTEGER NOT NULL, PhotoKey TEXT NOT NULL, Result TEXT, Failure TEXT, Tracks TEXT,
+                    PRIMARY KEY (DeviceId, AnalysisId)
+                ) WITHOUT ROWID;
+                """;
+            create.ExecuteNonQuery();
             foreach (var row in new[] { PreviousVersionRecords.Done, PreviousVersionRecords.Failed })
             {
                 using var insert = connection.CreateCommand();
@@ -83,8 +107,6 @@ public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposabl
             }
         }
 
-        PreviousVersionRecords.AssertReadBack(
-            await Store.GetAsync(PreviousVersionRecords.Done.DeviceId, PreviousVersionRecords.Done.AnalysisId, CancellationToken.None),
-            await Store.GetAsync(PreviousVersionRecords.Failed.DeviceId, PreviousVersionRecords.Failed.AnalysisId, CancellationToken.None));
+        return new SqliteAnalysisStore(path, Clock);
     }
 }

@@ -76,6 +76,22 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
     }
 
     [Fact]
+    public async Task Eight_other_songs_requests_at_once_never_repeat_a_track()
+    {
+        using var device = new TestDevice(factory);
+        var done = await device.SeedDoneAsync(Emotion.Happy);
+        var request = new { moods = new[] { "exercise" }, sadnessChoice = (string?)null, more = false };
+        var first = TrackIds(await device.PostTracksAsync(done.Id, request));
+
+        var lists = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => device.PostTracksAsync(done.Id, request with { more = true }))));
+
+        Assert.All(lists, list => Assert.False(list.GetProperty("restarted").GetBoolean()));
+        var offered = first.Concat(lists.SelectMany(TrackIds)).ToList();
+        Assert.Equal(9 * AnalysisTrackSelector.ListLength, offered.Count);
+        Assert.Equal(offered.Count, offered.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Changing_the_request_starts_a_fresh_list_even_with_more()
     {
         using var device = new TestDevice(factory);

@@ -63,6 +63,8 @@ public static class TrackEndpoints
             TrackOutcome.Chosen(var selection, var restarted) => TypedResults.Ok(
                 new TracksResponse(selection.Moods, selection.SadnessChoice, TrackResponse.ListOf(selection.Current), restarted)),
             TrackOutcome.NotDone => Problems.Result(StatusCodes.Status409Conflict, "not-done", "Tracks are offered once the analysis is done."),
+            TrackOutcome.Busy => Problems.Result(
+                StatusCodes.Status409Conflict, "tracks-busy", "Other track requests for this analysis kept changing its list; try again."),
             _ => Problems.NotFound(),
         };
     }

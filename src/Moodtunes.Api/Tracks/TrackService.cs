@@ -20,25 +20,43 @@ public abstract record TrackOutcome
 
     /// <summary>The analysis is pending or failed: it has no emotion to pick songs for.</summary>
     public sealed record NotDone : TrackOutcome;
+
+    /// <summary>Other requests for the same analysis replaced its list before every attempt of this one could be stored.</summary>
+    public sealed record Busy : TrackOutcome;
 }
 
 /// <summary>New tracks for an analysis: for the chosen moods or sadness choice, or "other songs" without repeats.</summary>
 public sealed class TrackService(AnalysisService analyses, IAnalysisStore store, AnalysisTrackSelector selector)
 {
+    /// <summary>
+    /// How often a request picks again when another one stored its list first. Each lost attempt means another
+    /// request won, so N requests at once need at most N attempts; a few more cover requests arriving meanwhile.
+    /// </summary>
+    public const int MaxAttempts = 10;
+
     public async Task<TrackOutcome> ChooseAsync(string deviceId, string analysisId, TrackChoice choice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(choice);
-        var analysis = await analyses.FindAsync(deviceId, analysisId, cancellationToken).ConfigureAwait(false);
-        if (analysis?.Result is not { } result)
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            return analysis is null ? new TrackOutcome.NotFound() : new TrackOutcome.NotDone();
+            var analysis = await analyses.FindAsync(deviceId, analysisId, cancellationToken).ConfigureAwait(false);
+            if (analysis?.Result is not { } result)
+            {
+                return analysis is null ? new TrackOutcome.NotFound() : new TrackOutcome.NotDone();
+            }
+
+            var (selection, restarted) = await selector
+                .NextAsync(result.Emotion, analysis.Tracks, [.. choice.Moods.Distinct()], choice.SadnessChoice, choice.More, cancellationToken)
+                .ConfigureAwait(false);
+
+            // Stored only if no other request replaced the list since it was read; otherwise read again, so the
+            // next pick skips what that request offered too (and sees a deleted analysis as gone).
+            if (await store.SaveTracksAsync(deviceId, analysis.Id, selection, analysis.TracksVersion, cancellationToken).ConfigureAwait(false))
+            {
+                return new TrackOutcome.Chosen(selection, restarted);
+            }
         }
 
-        var (selection, restarted) = await selector
-            .NextAsync(result.Emotion, analysis.Tracks, [.. choice.Moods.Distinct()], choice.SadnessChoice, choice.More, cancellationToken)
-            .ConfigureAwait(false);
-        return await store.SaveTracksAsync(deviceId, analysis.Id, selection, cancellationToken).ConfigureAwait(false)
-            ? new TrackOutcome.Chosen(selection, restarted)
-            : new TrackOutcome.NotFound();
+        return new TrackOutcome.Busy();
     }
 }

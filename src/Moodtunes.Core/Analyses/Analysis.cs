@@ -36,6 +36,9 @@ public sealed record Analysis
     /// <summary>The tracks currently offered and every track offered before (for "other songs").</summary>
     public TrackSelection? Tracks { get; init; }
 
+    /// <summary>Which replacement of <see cref="Tracks"/> this is; a track save is conditional on it.</summary>
+    public TrackListVersion TracksVersion { get; init; }
+
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
     /// <summary>A new pending analysis of the photo the device is about to upload, with a fresh id and its photo key.</summary>

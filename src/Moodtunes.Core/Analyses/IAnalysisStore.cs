@@ -17,8 +17,13 @@ public interface IAnalysisStore
     /// </summary>
     Task<bool> TryFinishAsync(Analysis finished, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the offered tracks of a finished analysis. Returns false when it does not exist.</summary>
-    Task<bool> SaveTracksAsync(string deviceId, string analysisId, TrackSelection tracks, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the offered tracks of a finished analysis if its list is still at <paramref name="basedOn"/>, and
+    /// moves the version on by one. Returns false and changes nothing when the analysis does not exist (or is
+    /// pending) or another save replaced the list since it was read.
+    /// </summary>
+    Task<bool> SaveTracksAsync(
+        string deviceId, string analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken);
 
     /// <summary>The device's analyses, newest first, a page at a time.</summary>
     Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken);
