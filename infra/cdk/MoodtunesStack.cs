@@ -228,9 +228,17 @@ public sealed class MoodtunesStack : Stack
             stage.Node.AddDependency(route);
         }
 
+        // The page goes up with the photo bucket's origin in its CSP (a deploy-time value, filled in by the deployment).
+        var siteRoot = RequireDirectory(settings.SiteRoot, MoodtunesSettings.SiteRootKey);
+        var page = PageSecurityPolicy.AllowUploadsTo(
+            File.ReadAllText(Path.Combine(siteRoot, PageSecurityPolicy.PageFile)), S3UploadTargetIssuer.UploadOrigin(photos.BucketName, Region));
         _ = new BucketDeployment(this, "DeploySite", new BucketDeploymentProps
         {
-            Sources = [Source.Asset(RequireDirectory(settings.SiteRoot, MoodtunesSettings.SiteRootKey))],
+            Sources =
+            [
+                Source.Asset(siteRoot, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = [PageSecurityPolicy.PageFile] }),
+                Source.Data(PageSecurityPolicy.PageFile, page),
+            ],
             DestinationBucket = siteBucket,
             Distribution = distribution,
             DistributionPaths = ["/*"],

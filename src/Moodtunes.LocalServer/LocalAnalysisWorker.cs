@@ -5,7 +5,7 @@ using Moodtunes.Storage.Local;
 namespace Moodtunes.LocalServer;
 
 /// <summary>
-/// Analyses each uploaded photo, as the S3 trigger does on AWS: a few at once,
+/// Analyses each uploaded photo, as the S3 trigger does on AWS: a few at once (one per device at a time),
 /// retried like Lambda retries an event. At start it re-queues photos still on disk: photos are deleted
 /// once analysed, so any left are uploads a previous run did not finish.
 /// </summary>
@@ -31,7 +31,15 @@ public sealed partial class LocalAnalysisWorker(
             ProcessAsync);
     }
 
-    private async ValueTask ProcessAsync(string key, CancellationToken cancellationToken)
+    private async ValueTask ProcessAsync(PhotoTurn turn, CancellationToken cancellationToken)
+    {
+        using (turn)
+        {
+            await ProcessAsync(turn.Key, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessAsync(string key, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -10,6 +10,12 @@ namespace Moodtunes.Storage.Aws;
 /// </summary>
 public sealed class S3UploadTargetIssuer(IAmazonS3 client, string bucketName) : IUploadTargetIssuer
 {
+    /// <summary>
+    /// The origin the browser POSTs to for a bucket in a region, as the SDK addresses it (virtual-hosted, regional,
+    /// us-east-1 included): the page's CSP allows connections to exactly this origin besides its own.
+    /// </summary>
+    public static string UploadOrigin(string bucketName, string region) => $"https://{bucketName}.s3.{region}.amazonaws.com";
+
     public UploadTarget Issue(UploadPolicy policy)
     {
         var response = client.CreatePresignedPost(new CreatePresignedPostRequest

@@ -365,6 +365,27 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     }
 
     [Fact]
+    public void The_deployed_page_allows_connections_only_to_its_own_origin_and_the_photo_buckets_upload_origin()
+    {
+        var (_, deployment) = Assert.Single(stack.ResourcesOfType("Custom::CDKBucketDeployment"));
+        var properties = deployment.GetProperty("Properties");
+        var folders = properties.GetProperty("SourceObjectKeys").EnumerateArray()
+            .Select(key => Path.Combine(stack.AssemblyDirectory, $"asset.{Path.GetFileNameWithoutExtension(key.GetString())}"))
+            .ToList();
+        var markers = properties.GetProperty("SourceMarkers").EnumerateArray().ToList();
+
+        // The page is the one source with markers: CloudFormation values the deployment writes into the file.
+        var pageSource = Assert.Single(Enumerable.Range(0, folders.Count), i => markers[i].EnumerateObject().Any());
+        var page = File.ReadAllText(Path.Combine(folders[pageSource], PageSecurityPolicy.PageFile));
+        var deployed = markers[pageSource].EnumerateObject()
+            .Aggregate(page, (text, marker) => text.Replace(marker.Name, JsonSerializer.Serialize(marker.Value), StringComparison.Ordinal));
+
+        var connections = System.Text.RegularExpressions.Regex.Match(deployed, "connect-src [^;]*;").Value;
+        Assert.Equal($$$"""connect-src 'self' https://{"Ref":"{{{PhotoBucket}}}"}.s3.{"Ref":"AWS::Region"}.amazonaws.com;""", connections);
+        Assert.All(folders.Where((_, i) => i != pageSource), folder => Assert.False(File.Exists(Path.Combine(folder, PageSecurityPolicy.PageFile))));
+    }
+
+    [Fact]
     public void Outputs_name_the_page_api_buckets_and_table()
     {
         var outputs = stack.Root.GetProperty("Outputs");

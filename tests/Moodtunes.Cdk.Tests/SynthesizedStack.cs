@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Cdk.Tests;
 
@@ -37,7 +38,8 @@ public sealed class SynthesizedStack : IDisposable
 
         var siteRoot = Path.Combine(root, "site");
         Directory.CreateDirectory(siteRoot);
-        File.WriteAllText(Path.Combine(siteRoot, "index.html"), "<!doctype html><title>Moodtunes</title>");
+        // The real page, whose CSP the deployment rewrites; the rest of the site only gets packaged.
+        File.Copy(Path.Combine(RepositoryPaths.Root, "static-site", PageSecurityPolicy.PageFile), Path.Combine(siteRoot, PageSecurityPolicy.PageFile));
 
         var stopwatch = Stopwatch.StartNew();
         var app = new App(new AppProps
@@ -61,6 +63,7 @@ public sealed class SynthesizedStack : IDisposable
         }
 
         var assembly = app.Synth();
+        AssemblyDirectory = assembly.Directory;
         var json = File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile));
         SynthDuration = stopwatch.Elapsed;
 
@@ -69,6 +72,9 @@ public sealed class SynthesizedStack : IDisposable
     }
 
     public TimeSpan SynthDuration { get; }
+
+    /// <summary>The cloud assembly (cdk.out): the template and the staged assets, one <c>asset.&lt;hash&gt;</c> folder each.</summary>
+    public string AssemblyDirectory { get; }
 
     /// <summary>One folder per function, as scripts/publish-lambdas.sh lays them out, holding only a stand-in executable.</summary>
     /// <returns>The folder of the architecture's packages.</returns>

@@ -141,7 +141,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
     }
 
     [Fact]
-    public async Task The_shipped_CSP_allows_Deezer_covers_and_previews_and_nothing_wider()
+    public async Task The_shipped_CSP_allows_Deezer_covers_and_previews_and_connections_to_its_own_origin_only()
     {
         var phone = await OpenPhoneAsync();
         // The page as the server sends it (the API request context is not routed).
@@ -150,7 +150,18 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
 
         Assert.Contains("img-src 'self' blob: data: https://e-cdns-images.dzcdn.net https://cdn-images.dzcdn.net", csp);
         Assert.Contains(TrackMediaRoutes.MediaSrc, csp);
-        Assert.Contains("connect-src *", csp);
+        Assert.Contains("connect-src 'self'", csp);
+
+        // Chromium enforces it: a request to another origin is refused before it leaves the page, while the
+        // page's own upload (same origin here; on AWS the deployment adds the bucket) still goes through.
+        var violated = await phone.Page.EvaluateAsync<string>("""
+            () => new Promise((resolve) => {
+              document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+              fetch('http://127.0.0.1:9/elsewhere').catch(() => {});
+            })
+            """);
+        Assert.Equal("connect-src", violated);
+        await ShowHappyResultAsync(phone);
     }
 
     private static async Task ShowHappyResultAsync(MoodtunesPage phone)
