@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
@@ -8,7 +9,7 @@ using Moodtunes.Testing;
 namespace RecommendFunction.Tests;
 
 /// <summary>The function with Deezer's stand-in (<see cref="FakeDeezer"/>) as its music provider; it knows every catalog song.</summary>
-public sealed class DeezerBackedFactory : EmbeddedStorageFactory<Program>, IAsyncLifetime
+public class DeezerBackedFactory : EmbeddedStorageFactory<Program>, IAsyncLifetime
 {
     public FakeDeezer Deezer { get; private set; } = null!;
 
@@ -31,8 +32,18 @@ public sealed class DeezerBackedFactory : EmbeddedStorageFactory<Program>, IAsyn
     }
 }
 
+/// <summary>The stand-in with the lookup deadline held still; the deadline is <see cref="TrackMediaWhenTheProviderIsSlowTests"/>'s.</summary>
+public sealed class DeezerBackedWithoutDeadlineFactory : DeezerBackedFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => TrackMediaDeadline.HoldStill(services));
+    }
+}
+
 /// <summary>Covers, track pages and previews: resolved when tracks are picked, cached in our storage, previews fresh.</summary>
-public sealed class TrackMediaTests(DeezerBackedFactory factory) : IClassFixture<DeezerBackedFactory>
+public sealed class TrackMediaTests(DeezerBackedWithoutDeadlineFactory factory) : IClassFixture<DeezerBackedWithoutDeadlineFactory>
 {
     [Fact]
     public async Task Picked_tracks_carry_cover_page_and_a_preview_route_and_are_stored_with_them()

@@ -102,6 +102,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var options = builder.AddLocalServer();
+        if (deezer is not null)
+        {
+            // The page's covers and play buttons come from the first list, so it waits for the loopback lookups.
+            TrackMediaDeadline.HoldStill(builder.Services);
+        }
+
         var server = builder.Build();
         server.MapLocalServer(options);
         await server.StartAsync();
