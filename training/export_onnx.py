@@ -69,7 +69,7 @@ def fit_temperature(net: nn.Module, folder: str) -> float:
     """Grid-searches T minimising the log-loss of softmax(logits / T) on folder, then divides the last
     layer by T so the exported graph carries it at no cost."""
     net.eval()
-    x, y, _ = load_folder(folder)
+    x, y, _, _ = load_folder(folder)
     logits = torch.cat([net(x[i:i + 256]) for i in range(0, len(x), 256)])
     grid = torch.arange(0.25, 2.0001, 0.005)
     losses = torch.stack([nn.functional.cross_entropy(logits / t, y) for t in grid])

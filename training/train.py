@@ -29,7 +29,7 @@ import torch.nn.functional as F
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import CLASSES, FOUR_IDX, build_model, count_macs, load_folder  # noqa: E402
+from common import CLASSES, FOUR_IDX, build_model, count_macs, ferplus_majority, load_folder, load_votes, vote_key  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -42,6 +42,13 @@ def parse_args(argv=None):
     p.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (OneCycle)")
     p.add_argument("--weight-decay", type=float, default=0.01, help="AdamW (decoupled) weight decay on conv/linear weights")
     p.add_argument("--label-smoothing", type=float, default=0.1)
+    p.add_argument("--votes", default=None,
+                   help="ferplus-votes.csv: train against each image's FER+ vote distribution (images without usable "
+                        "votes are left out) and choose the epoch by FER+ majority accuracy on --val")
+    p.add_argument("--teacher", default=None,
+                   help="with --votes: a teacher's readings of the training images (`moodtunes eval --readings` CSV); "
+                        "the target becomes (1 - --teacher-weight) x votes + --teacher-weight x the teacher's probabilities")
+    p.add_argument("--teacher-weight", type=float, default=0.3)
     p.add_argument("--balance", choices=["none", "sqrt", "inverse", "sampler"], default="sqrt",
                    help="class balancing: loss weights ~ 1/sqrt(freq) (default), ~ 1/freq, or a balanced sampler")
     p.add_argument("--seed", type=int, default=1)
@@ -173,6 +180,14 @@ def load_onnx_weights(model, path: str):
         model.fc.bias.copy_(weights[gemm.input[2]])
 
 
+def load_teacher(csv_path: str) -> dict:
+    """A `moodtunes eval --readings` CSV -> {"train/<class>/<file>": float32[7] probabilities}."""
+    import csv
+    with open(csv_path, newline="") as f:
+        return {vote_key(row["file"]): np.array([float(row[c]) for c in CLASSES], dtype=np.float32)
+                for row in csv.DictReader(f) if row["face"] == "1"}
+
+
 def freeze_batchnorm(model):
     for m in model.modules():
         if isinstance(m, nn.BatchNorm2d):
@@ -182,11 +197,20 @@ def freeze_batchnorm(model):
 # ------------------------------------------------------------------------------------------- evaluation
 
 @torch.no_grad()
-def evaluate(model, x, y, device, batch_size=256):
+def evaluate(model, x, y, device, batch_size=256, y_plus=None):
     """7-class accuracy, 4-class-view accuracy (argmax over happy/sad/surprise/neutral on those images),
-    per-class recall and the 7x7 confusion (rows = truth, columns = prediction), as the CLI eval reports."""
+    per-class recall and the 7x7 confusion (rows = truth, columns = prediction), as the CLI eval reports.
+    With y_plus (FER+ majority labels, -1 where there is none) the same figures against those labels too."""
     model.eval()
     logits = torch.cat([model(x[i:i + batch_size].to(device)).float().cpu() for i in range(0, len(x), batch_size)])
+    result = score(logits, y)
+    if y_plus is not None:
+        known = y_plus >= 0
+        result["plus"] = score(logits[known], y_plus[known])
+    return result
+
+
+def score(logits, y):
     pred = logits.argmax(1)
     conf = torch.zeros(7, 7, dtype=torch.long)
     for t, p_ in zip(y.tolist(), pred.tolist()):
@@ -197,7 +221,14 @@ def evaluate(model, x, y, device, batch_size=256):
     pred4 = four[logits[mask][:, four].argmax(1)]
     acc4 = (pred4 == y[mask]).float().mean().item()
     recall = {CLASSES[i]: (conf[i, i] / conf[i].sum()).item() if conf[i].sum() > 0 else None for i in range(7)}
-    return {"acc7": acc7, "acc4": acc4, "recall": recall, "confusion": conf.tolist()}
+    return {"acc7": acc7, "acc4": acc4, "recall": recall, "confusion": conf.tolist(), "n": len(y)}
+
+
+def soft_cross_entropy(logits, targets, class_weights):
+    """Cross-entropy against a distribution (the FER+ votes), each class's term weighted; normalised by the
+    batch's total target weight so that the loss scale does not depend on the batch's class mix."""
+    weighted = targets * class_weights[None, :]
+    return -(weighted * F.log_softmax(logits, dim=1)).sum() / weighted.sum()
 
 
 # ------------------------------------------------------------------------------------------------ main
@@ -243,11 +274,25 @@ def main(argv=None):
           f"  threads {torch.get_num_threads()}", flush=True)
 
     t0 = time.time()
-    xtr, ytr, ctr = load_folder(args.train, args.limit_per_class, args.seed)
-    xva, yva, cva = load_folder(args.val)
+    xtr, ytr, ctr, ptr = load_folder(args.train, args.limit_per_class, args.seed)
+    xva, yva, cva, pva = load_folder(args.val)
     print(f"loaded train {len(xtr)} {ctr}\n       val   {len(xva)} {cva}  in {time.time() - t0:.1f} s", flush=True)
+    ttr, yva_plus = None, None
+    if args.votes:
+        votes = load_votes(args.votes)
+        keep = [i for i, path in enumerate(ptr) if vote_key(path) in votes]
+        ttr = torch.from_numpy(np.stack([votes[vote_key(ptr[i])] for i in keep]))
+        if args.teacher:
+            teacher = load_teacher(args.teacher)
+            taught = torch.from_numpy(np.stack([teacher[vote_key(ptr[i])] for i in keep]))
+            ttr = (1 - args.teacher_weight) * ttr + args.teacher_weight * taught
+        xtr, ytr = xtr[keep], ttr.argmax(1)
+        yva_plus = torch.tensor([ferplus_majority(votes, vote_key(path)) for path in pva])
+        print(f"FER+ votes: {len(keep)} training images with usable votes; {int((yva_plus >= 0).sum())} val images "
+              f"with a majority label", flush=True)
 
-    counts = torch.bincount(ytr, minlength=7).float().clamp(min=1)
+    # class frequencies: folder labels, or the vote mass of each class under --votes
+    counts = (ttr.sum(0) if ttr is not None else torch.bincount(ytr, minlength=7).float()).clamp(min=1)
     if args.balance == "sqrt":
         weights = counts.rsqrt()
     elif args.balance == "inverse":
@@ -256,10 +301,15 @@ def main(argv=None):
         weights = torch.ones(7)
     weights = weights * counts.sum() / (weights * counts).sum()  # mean weight per training image = 1
     criterion = nn.CrossEntropyLoss(weight=weights.to(device), label_smoothing=args.label_smoothing)
+    if ttr is not None:
+        smoothed = ttr * (1 - args.label_smoothing) + args.label_smoothing / 7
+        class_weights = weights.to(device)
 
     model.to(device)
     if device.type == "cuda":  # the whole set fits in GPU memory (28,709 x 64x64 float32 = 470 MB)
         xtr, ytr = xtr.to(device), ytr.to(device)
+        if ttr is not None:
+            smoothed = smoothed.to(device)
     steps = math.ceil(len(xtr) / args.batch_size)
     if args.max_steps_per_epoch:
         steps = min(steps, args.max_steps_per_epoch)
@@ -289,6 +339,9 @@ def main(argv=None):
                                                       "scale": args.scale, "jitter": args.jitter, "hflip": 0.5,
                                                       "photo_degradations_p": args.photo_augment},
         "init_onnx": args.init_onnx,
+        "votes": os.path.abspath(args.votes) if args.votes else None,
+        "teacher": {"readings": os.path.abspath(args.teacher), "weight": args.teacher_weight} if args.teacher else None,
+        "selection": "FER+ majority 7-class accuracy on val" if args.votes else "7-class accuracy on val",
         "schedule": "AdamW + OneCycle (pct_start 0.15)",
         "model": {**cfg, "macs_per_face": macs, "params": params},
         "max_steps_per_epoch": args.max_steps_per_epoch,
@@ -341,7 +394,7 @@ def main(argv=None):
                 xb = augment(xb, args, gen)
             with torch.autocast(device_type=device.type, enabled=use_amp):
                 out = model(xb)
-                loss = criterion(out, yb)
+                loss = soft_cross_entropy(out, smoothed[idx], class_weights) if ttr is not None else criterion(out, yb)
             optimizer.zero_grad(set_to_none=True)
             scaler.scale(loss).backward()
             scaler.step(optimizer)
@@ -351,16 +404,21 @@ def main(argv=None):
             seen += len(idx)
             correct += (out.argmax(1) == yb).sum().item()
         train_s = time.time() - t_epoch
-        ev = evaluate(model, xva, yva, device)
+        ev = evaluate(model, xva, yva, device, y_plus=yva_plus)
         epoch_s = time.time() - t_epoch
         row = {"epoch": epoch + 1, "train_loss": round(total_loss / max(seen, 1), 4),
                "train_acc": round(correct / max(seen, 1), 4), "val_acc7": round(ev["acc7"], 4),
                "val_acc4": round(ev["acc4"], 4), "lr_end": optimizer.param_groups[0]["lr"],
                "train_seconds": round(train_s, 1), "epoch_seconds": round(epoch_s, 1), "images": seen}
+        if "plus" in ev:
+            row["val_plus_acc7"], row["val_plus_acc4"] = round(ev["plus"]["acc7"], 4), round(ev["plus"]["acc4"], 4)
         record["history"].append(row)
-        is_best = record["best"] is None or ev["acc7"] > record["best"]["val_acc7"]
+        metric = "val_plus_acc7" if "plus" in ev else "val_acc7"
+        is_best = record["best"] is None or row[metric] > record["best"][metric]
         if is_best:
             record["best"] = {**row, "val_recall": ev["recall"], "val_confusion": ev["confusion"]}
+            if "plus" in ev:
+                record["best"].update(val_plus_recall=ev["plus"]["recall"], val_plus_confusion=ev["plus"]["confusion"])
             torch.save({"model": model.state_dict(), "config": cfg, "classes": CLASSES, "epoch": epoch + 1,
                         "val_acc7": ev["acc7"], "val_acc4": ev["acc4"]}, best_path)
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
@@ -371,7 +429,9 @@ def main(argv=None):
         record["total_seconds"] = round(sum(r["epoch_seconds"] for r in record["history"]), 1)
         save_json()
         print(f"epoch {epoch + 1:3d}/{args.epochs}  loss {row['train_loss']:.4f}  train {row['train_acc']:.4f}"
-              f"  val7 {ev['acc7']:.4f}  val4 {ev['acc4']:.4f}  {train_s:.0f}+{epoch_s - train_s:.0f} s"
+              f"  val7 {ev['acc7']:.4f}  val4 {ev['acc4']:.4f}"
+              + (f"  fer+7 {ev['plus']['acc7']:.4f}  fer+4 {ev['plus']['acc4']:.4f}" if "plus" in ev else "")
+              + f"  {train_s:.0f}+{epoch_s - train_s:.0f} s"
               f"{'  *best' if is_best else ''}", flush=True)
 
     record["finished_utc"] = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -3,13 +3,19 @@
 
 usage: /usr/bin/python3 check_onnx_numpy.py MODEL_ONNX REFERENCE_JSON [TOLERANCE]
 
-Evaluates the graph node by node (only the ops the converted emotion model uses: Transpose,
-Conv incl. grouped/strided/dilated/padded, MaxPool, Add, Relu, ReduceMean, Softmax, Identity)
-in float32 and compares every output with the tfjs reference. Independent of both tfjs and
-ONNX Runtime, so it runs in the build with Debian's python3-onnx + python3-numpy only.
-Exits 1 if the max abs difference is not below TOLERANCE (default 1e-5).
+Evaluates the graph node by node (only the ops the converted models use: Transpose,
+Conv incl. grouped/strided/dilated/padded, MaxPool, AveragePool, Add, Sub, Div, Relu, ReduceMean,
+Flatten, Gemm, Softmax, Gather, Identity) in float32 and compares every output with the tfjs
+reference. Independent of both tfjs and ONNX Runtime, so it runs in the build with Debian's
+python3-onnx + python3-numpy only. Exits 1 if the max abs difference is not below TOLERANCE
+(default 1e-5) or an argmax differs.
+
+The reference JSON gives "inputShape" ([1,H,W,C]; [1,64,64,1] if absent) and "inputs": either
+arrays of numbers or, with "inputEncoding": "base64 uint8 ...", base64 strings of uint8 pixels,
+fed to the model as float32.
 """
 
+import base64
 import json
 import sys
 
@@ -66,6 +72,21 @@ def maxpool(x, a):
     return windows(xp, kh, kw, sh, sw, 1, 1).max(axis=(4, 5))
 
 
+def averagepool(x, a):
+    if any(a.get("pads", [0, 0, 0, 0])) or a.get("ceil_mode", 0):
+        raise ValueError("AveragePool with padding or ceil_mode is not supported by this checker")
+    kh, kw = a["kernel_shape"]
+    sh, sw = a.get("strides", [1, 1])
+    return windows(np.ascontiguousarray(x), kh, kw, sh, sw, 1, 1).mean(axis=(4, 5), dtype=np.float32)
+
+
+def gemm(x, w, b, a):
+    if a.get("transA", 0) or a.get("alpha", 1.0) != 1.0 or a.get("beta", 1.0) != 1.0:
+        raise ValueError("Gemm with transA/alpha/beta is not supported by this checker")
+    y = x @ (w.T if a.get("transB", 0) else w)
+    return (y + b if b is not None else y).astype(np.float32)
+
+
 def softmax(x, axis):
     e = np.exp(x - x.max(axis=axis, keepdims=True))
     return (e / e.sum(axis=axis, keepdims=True)).astype(np.float32)
@@ -85,8 +106,21 @@ def run(model, feed):
             y = conv(ins[0], ins[1], ins[2] if len(ins) > 2 else None, a)
         elif op == "MaxPool":
             y = maxpool(ins[0], a)
+        elif op == "AveragePool":
+            y = averagepool(ins[0], a)
         elif op == "Add":
             y = ins[0] + ins[1]
+        elif op == "Sub":
+            y = ins[0] - ins[1]
+        elif op == "Div":
+            y = ins[0] / ins[1]
+        elif op == "Flatten":
+            axis = a.get("axis", 1)
+            y = ins[0].reshape(int(np.prod(ins[0].shape[:axis])), -1)
+        elif op == "Gemm":
+            y = gemm(ins[0], ins[1], ins[2] if len(ins) > 2 else None, a)
+        elif op == "Gather":
+            y = np.take(ins[0], ins[1], axis=a.get("axis", 0))
         elif op == "Relu":
             y = np.maximum(ins[0], 0)
         elif op == "ReduceMean":
@@ -109,7 +143,12 @@ def main(argv):
     tol = float(argv[3]) if len(argv) == 4 else 1e-5
     with open(argv[2], encoding="utf-8") as f:
         ref = json.load(f)
-    x = np.asarray(ref["inputs"], dtype=np.float32).reshape(-1, 64, 64, 1)
+    shape = [int(d) for d in ref.get("inputShape", [1, 64, 64, 1])[1:]]
+    if ref.get("inputEncoding", "").startswith("base64 uint8"):
+        pixels = [np.frombuffer(base64.b64decode(s), dtype=np.uint8) for s in ref["inputs"]]
+        x = np.stack(pixels).astype(np.float32).reshape([-1] + shape)
+    else:
+        x = np.asarray(ref["inputs"], dtype=np.float32).reshape([-1] + shape)
     expected = np.asarray(ref["outputs"], dtype=np.float64)
     in_name = model.graph.input[0].name
     out_name = model.graph.output[0].name

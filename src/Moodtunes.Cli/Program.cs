@@ -8,9 +8,12 @@ using Moodtunes.Vision;
 const string usage = """
     usage: moodtunes analyze <photo> [--model <emotion.onnx>]
                                               faces, emotions and timings as JSON
-           moodtunes eval <folder> [--photos] [--model <emotion.onnx>]
+           moodtunes eval <folder> [--photos] [--model <emotion.onnx>] [--votes <ferplus-votes.csv>]
+                          [--readings <out.csv>]
                                               accuracy on class-named subfolders of face crops, or with
-                                              --photos of photos through the whole photo path
+                                              --photos of photos through the whole photo path; --votes
+                                              scores against the FER+ majority labels too; --readings
+                                              writes every image's seven probabilities as CSV
            moodtunes framing <folder>
                                               how the faces of a folder sit in their images and detector
                                               boxes (medians), to set the crop from measurements
@@ -19,7 +22,14 @@ const string usage = """
                                               lists those without a confident match or a preview (Markdown)
            moodtunes redrive <queue-url> <bucket>
                                               replays the S3 events in the failed-events queue (AWS)
+           moodtunes --help                   this text (also after any command)
     """;
+
+if (CommandLine.AsksForHelp(args))
+{
+    Console.WriteLine(usage);
+    return 0;
+}
 
 if (args is ["catalog-check", ..] and (["catalog-check"] or ["catalog-check", "--deezer", _]))
 {
@@ -36,28 +46,27 @@ if (args is ["redrive", var queueUrl, var bucket])
     return await RedriveCommand.RunAsync(queueUrl, bucket, Console.Out);
 }
 
-var (command, target, flags) = args is [var c, var t, .. var rest] ? (c, t, rest) : (string.Empty, string.Empty, []);
-var photos = flags.Contains("--photos");
-var model = flags.SkipWhile(f => f != "--model").Skip(1).FirstOrDefault();
-var known = flags.Count(f => f == "--photos") + (model is null ? 0 : 2) == flags.Length;
-if (command is not ("analyze" or "eval" or "framing") || !known || (photos && command != "eval"))
+if (CommandLine.Parse(args) is not { } command)
 {
     Console.Error.WriteLine(usage);
     return 64;
 }
 
-if (model is not null && !File.Exists(model))
+foreach (var (what, file) in new[] { ("emotion model", command.Model), ("votes file", command.Votes) })
 {
-    Console.Error.WriteLine($"emotion model not found: {Path.GetFullPath(model)}");
-    return 66; // EX_NOINPUT
+    if (file is not null && !File.Exists(file))
+    {
+        Console.Error.WriteLine($"{what} not found: {Path.GetFullPath(file)}");
+        return 66; // EX_NOINPUT
+    }
 }
 
 // The same Vision__* settings as the hosts (e.g. Vision__Crop__Scale), so a sweep can try a setting in eval.
 var options = VisionServiceCollectionExtensions.OptionsFrom(new ConfigurationBuilder().AddEnvironmentVariables().Build());
-using var pipeline = new VisionPipeline(model is null ? options : options with { EmotionModelFile = Path.GetFullPath(model) });
-return command switch
+using var pipeline = new VisionPipeline(command.Model is { } model ? options with { EmotionModelFile = Path.GetFullPath(model) } : options);
+return command.Command switch
 {
-    "analyze" => AnalyzeCommand.Run(pipeline, target, Console.Out, Console.Error),
-    "framing" => FramingCommand.Run(pipeline, target, Console.Out),
-    _ => EvalCommand.Run(pipeline, target, photos, Console.Out),
+    "analyze" => AnalyzeCommand.Run(pipeline, command.Target, Console.Out, Console.Error),
+    "framing" => FramingCommand.Run(pipeline, command.Target, Console.Out),
+    _ => EvalCommand.Run(pipeline, command, Console.Out),
 };

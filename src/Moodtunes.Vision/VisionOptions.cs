@@ -24,4 +24,6 @@ public sealed record VisionOptions
     public FaceDetectorOptions Detection { get; init; } = new();
 
     public FaceCropOptions Crop { get; init; } = new();
+
+    public SecondOpinionOptions SecondOpinion { get; init; } = new();
 }

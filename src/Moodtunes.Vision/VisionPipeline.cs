@@ -30,12 +30,16 @@ public sealed class VisionPipeline : IDisposable
         _loader = new ImageLoader(options.Loading);
         _maxDecodedPixels = options.Loading.MaxDecodedPixels;
         Detector = new BlazeFaceDetector(ModelPath(options, options.DetectorModelFile), sessionOptions, options.Detection);
-        Classifier = new EmotionClassifier(ModelPath(options, options.EmotionModelFile), sessionOptions, options.Crop);
+        var second = options.SecondOpinion;
+        Classifier = new EmotionReader(
+            new EmotionClassifier(ModelPath(options, options.EmotionModelFile), sessionOptions, options.Crop),
+            second.ModelFile.Length == 0 ? null : new EmotionClassifier(ModelPath(options, second.ModelFile), sessionOptions, second.Crop),
+            second.Weight);
     }
 
     internal BlazeFaceDetector Detector { get; }
 
-    internal EmotionClassifier Classifier { get; }
+    internal EmotionReader Classifier { get; }
 
     /// <exception cref="ImageRejectedException">The bytes are not a photo we can analyse.</exception>
     public VisionResult Analyze(byte[] photo)

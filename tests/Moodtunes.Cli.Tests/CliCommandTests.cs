@@ -66,8 +66,8 @@ public sealed class CliCommandTests
         Assert.Contains("7 classes: accuracy", output, StringComparison.Ordinal);
         Assert.Contains("4-class view (happy, sad, surprise, neutral): accuracy", output, StringComparison.Ordinal);
         Assert.Contains("confusion (rows: true, columns: predicted)", output, StringComparison.Ordinal);
-        Assert.Contains($"top confidence >= {EmotionDistribution.UnsureBelow:F2}: ", output, StringComparison.Ordinal);
-        Assert.Contains("below (the page asks for moods): ", output, StringComparison.Ordinal);
+        Assert.Contains($"the page asks (unsure below: angry {EmotionDistribution.UnsureBelow(Emotion.Angry):F2}, ", output, StringComparison.Ordinal);
+        Assert.Contains("of readings, right ", output, StringComparison.Ordinal);
         Assert.Contains("1 images", output, StringComparison.Ordinal);
     }
 
@@ -84,6 +84,71 @@ public sealed class CliCommandTests
         Assert.Contains("lowest threshold with readings above it 80 % right: ", output, StringComparison.Ordinal);
         Assert.Contains("2 images (0 unreadable skipped)", output, StringComparison.Ordinal);
         Assert.Contains("ms per photo", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_with_votes_scores_the_same_readings_against_the_fer_plus_majority_labels_side_by_side()
+    {
+        using var folder = HappyFolder(TestPhotos.Astronaut);
+        var votes = Path.Combine(folder.Path, "votes.csv");
+        var key = $"{Path.GetFileName(folder.Path)}/happy/{TestPhotos.Astronaut}";
+        File.WriteAllLines(votes, [
+            "file,neutral,happiness,surprise,sadness,anger,disgust,fear,contempt,unknown,NF",
+            $"{key},7,2,0,0,0,0,0,0,1,0",
+        ]);
+
+        var (exitCode, output, _) = Run("eval", folder.Path, "--votes", votes);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("== against folder labels: 1 images\n7 classes: accuracy 100.00 % (1/1)", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("== against FER+ majority labels: 1 images\n7 classes: accuracy 0.00 % (0/1)", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_leaves_out_of_the_fer_plus_figures_an_image_whose_votes_are_mostly_not_an_emotion()
+    {
+        using var folder = HappyFolder(TestPhotos.Astronaut);
+        var votes = Path.Combine(folder.Path, "votes.csv");
+        File.WriteAllLines(votes, [
+            "file,neutral,happiness,surprise,sadness,anger,disgust,fear,contempt,unknown,NF",
+            $"{Path.GetFileName(folder.Path)}/happy/{TestPhotos.Astronaut},0,3,0,0,0,0,0,2,3,2",
+        ]);
+
+        var (exitCode, output, _) = Run("eval", folder.Path, "--votes", votes);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("== against FER+ majority labels: 0 images", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_writes_each_images_seven_probabilities_for_offline_fitting()
+    {
+        using var folder = HappyFolder(TestPhotos.Astronaut, TestPhotos.Cat);
+        var readings = Path.Combine(folder.Path, "readings.csv");
+
+        var (exitCode, _, _) = Run("eval", folder.Path, "--photos", "--readings", readings);
+
+        Assert.Equal(0, exitCode);
+        var lines = File.ReadAllLines(readings);
+        Assert.Equal("file,label,face,angry,disgust,fear,happy,sad,surprise,neutral", lines[0]);
+        var astronaut = Assert.Single(lines, l => l.Contains(TestPhotos.Astronaut, StringComparison.Ordinal)).Split(',');
+        Assert.Equal(["happy", "1"], astronaut[1..3]);
+        Assert.Equal(1.0, astronaut[3..].Sum(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)), 3);
+        Assert.EndsWith(",happy,0,,,,,,,", Assert.Single(lines, l => l.Contains(TestPhotos.Cat, StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("eval", "--help")]
+    [InlineData("analyze", "-h")]
+    [InlineData("redrive", "--help")]
+    public void Help_prints_the_usage_and_succeeds_after_any_command(params string[] arguments)
+    {
+        var (exitCode, output, _) = Run(arguments);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("usage: moodtunes analyze", output, StringComparison.Ordinal);
+        Assert.Contains("--votes <ferplus-votes.csv>", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,6 +180,8 @@ public sealed class CliCommandTests
     [InlineData("eval", "folder", "--fast")]
     [InlineData("analyze", "photo.jpg", "--photos")]
     [InlineData("eval", "folder", "--model")]
+    [InlineData("analyze", "photo.jpg", "--votes", "votes.csv")]
+    [InlineData("eval", "folder", "--readings", "a.csv", "--readings", "b.csv")]
     public void Unknown_or_misplaced_flags_print_the_usage(params string[] arguments)
     {
         var (exitCode, _, error) = Run(arguments);

@@ -69,6 +69,27 @@ public sealed class VisionPipelineTests(VisionPipelineFixture fixture)
         Assert.Equal(Emotion.Happy, averaged.Top);
     }
 
+    [Fact]
+    public void The_second_opinion_is_averaged_with_the_emotion_model_by_its_weight()
+    {
+        var shipped = new VisionOptions();
+        VisionPipeline With(string model, float weight) =>
+            new(shipped with { SecondOpinion = shipped.SecondOpinion with { ModelFile = model, Weight = weight } });
+        var secondModel = Path.Combine("emotion", "faceapi_expression.onnx");
+        using var alone = With(string.Empty, 0.5f);
+        using var secondOnly = With(secondModel, 1f);
+        using var both = With(secondModel, 0.25f);
+        var photo = TestPhotos.Read(TestPhotos.Astronaut);
+
+        var first = Assert.Single(alone.Analyze(photo).Faces).Emotions;
+        var second = Assert.Single(secondOnly.Analyze(photo).Faces).Emotions;
+        var averaged = Assert.Single(both.Analyze(photo).Faces).Emotions;
+
+        Assert.Null(alone.Classifier.SecondOpinionPath);
+        Assert.All(Enum.GetValues<Emotion>(), e => Assert.Equal((0.75f * first[e]) + (0.25f * second[e]), averaged[e], 1e-5f));
+        Assert.Equal(Emotion.Happy, second.Top);
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(6)]

@@ -45,6 +45,18 @@ public sealed class VisionServiceCollectionExtensionsTests
         Assert.Equal(new VisionOptions().Detection with { PaddedRetryBorder = 0 }, options.Detection);
     }
 
+    [Fact]
+    public void Second_opinion_settings_override_its_defaults_and_an_empty_model_turns_it_off()
+    {
+        var options = VisionServiceCollectionExtensions.OptionsFrom(Configuration(
+            ("Vision:SecondOpinion:ModelFile", string.Empty), ("Vision:SecondOpinion:Weight", "0.7"), ("Vision:SecondOpinion:Crop:Scale", "1.5")));
+
+        var defaults = new VisionOptions().SecondOpinion;
+        Assert.Equal(defaults with { ModelFile = string.Empty, Weight = 0.7f, Crop = defaults.Crop with { Scale = 1.5f } }, options.SecondOpinion);
+        using var pipeline = new VisionPipeline(options);
+        Assert.Null(pipeline.Classifier.SecondOpinionPath);
+    }
+
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))

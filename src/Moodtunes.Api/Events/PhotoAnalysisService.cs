@@ -102,7 +102,7 @@ public sealed partial class PhotoAnalysisService(
                 Faces = reading.Faces,
                 Emotion = emotion,
                 Confidence = face.Emotions.TopConfidence,
-                AsksForMoods = emotion is Emotion.Neutral || face.Emotions.TopConfidence < EmotionDistribution.UnsureBelow,
+                AsksForMoods = emotion is Emotion.Neutral || face.Emotions.IsUnsure,
                 ElapsedMilliseconds = reading.ElapsedMilliseconds,
             },
             Tracks = await tracks.ForEmotionAsync(emotion, cancellationToken).ConfigureAwait(false),

@@ -23,6 +23,14 @@ internal sealed record EvaluationReport(
 
     public double? MedianMilliseconds => Milliseconds.Count == 0 ? null : Milliseconds.Order().ElementAt(Milliseconds.Count / 2);
 
+    /// <summary>The readings the page would claim and those it would ask about (<see cref="EmotionDistribution.IsUnsure"/>).</summary>
+    public ConfidenceSplit SplitByPageRule()
+    {
+        var sure = Readings.Where(r => !r.Unsure).ToList();
+        var unsure = Readings.Where(r => r.Unsure).ToList();
+        return new ConfidenceSplit(sure.Count, sure.Count(r => r.Correct), unsure.Count, unsure.Count(r => r.Correct));
+    }
+
     public ConfidenceSplit SplitAt(float threshold)
     {
         var sure = Readings.Where(r => r.Confidence >= threshold).ToList();
@@ -44,8 +52,8 @@ internal sealed record EvaluationReport(
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 }
 
-/// <summary>One reading: its top confidence and whether its top emotion was the labelled one.</summary>
-internal readonly record struct Reading(float Confidence, bool Correct);
+/// <summary>One reading: its top confidence, whether its top emotion was the labelled one, and whether the page would ask.</summary>
+internal readonly record struct Reading(float Confidence, bool Correct, bool Unsure);
 
 /// <summary>Photos where the detector found no face, in all and among the four-class view's labels.</summary>
 internal readonly record struct NoFaceCount(int All, int InFourClassView);
@@ -62,17 +70,13 @@ internal sealed class EvaluationTally
     private int _skipped;
     private NoFaceCount _noFace;
 
-    /// <summary>A reading of an image labelled <paramref name="truth"/>; null when the image could not be read.</summary>
-    public void Add(Emotion truth, EmotionDistribution? prediction)
-    {
-        if (prediction is null)
-        {
-            _skipped++;
-            return;
-        }
+    public void AddUnreadable() => _skipped++;
 
+    /// <summary>A reading of an image labelled <paramref name="truth"/>.</summary>
+    public void Add(Emotion truth, EmotionDistribution prediction)
+    {
         _seven.Add(truth, prediction.Top);
-        _readings.Add(new Reading(prediction.TopConfidence, prediction.Top == truth));
+        _readings.Add(new Reading(prediction.TopConfidence, prediction.Top == truth, prediction.IsUnsure));
         if (EmotionDistribution.FourClassView.Contains(truth))
         {
             _four.Add(truth, prediction.TopOfFour);

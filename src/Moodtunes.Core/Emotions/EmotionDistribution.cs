@@ -9,11 +9,12 @@ public sealed class EmotionDistribution
     public static readonly IReadOnlyList<Emotion> FourClassView = [Emotion.Happy, Emotion.Sad, Emotion.Surprise, Emotion.Neutral];
 
     /// <summary>
-    /// Below this top probability a reading counts as unsure: the page then asks for moods. Fitted on the dev
-    /// photos (photos-dev/tcce + wild, `eval --photos`) as the lowest value at which the readings above it
-    /// are right at least 80 % of the time.
+    /// For each emotion, the top probability below which a reading of that emotion counts as unsure: the page
+    /// then asks rather than claims. Fitted on the dev photos (photos-dev/tcce + wild, `eval --photos --readings`,
+    /// training/fit_unsure.py) as the fewest asks that keep the readings it does not ask about right at least
+    /// 80 % of the time; 0 where readings of that emotion were right often enough at any confidence.
     /// </summary>
-    public const float UnsureBelow = 0.58f;
+    private static readonly float[] UnsureThresholds = [0.58f, 0.58f, 0.58f, 0.58f, 0.58f, 0.58f, 0.58f];
 
     private readonly float[] _probabilities;
 
@@ -35,6 +36,12 @@ public sealed class EmotionDistribution
     public Emotion Top => (Emotion)ArgMax(_probabilities);
 
     public float TopConfidence => _probabilities[(int)Top];
+
+    /// <summary>True when the model is not sure enough of <see cref="Top"/> to claim it: the page asks instead.</summary>
+    public bool IsUnsure => TopConfidence < UnsureBelow(Top);
+
+    /// <summary>The top probability below which a reading of <paramref name="emotion"/> counts as unsure.</summary>
+    public static float UnsureBelow(Emotion emotion) => UnsureThresholds[(int)emotion];
 
     /// <summary>The most likely of the four-class view (angry, disgust and fear are ignored).</summary>
     public Emotion TopOfFour => FourClassView.MaxBy(e => _probabilities[(int)e]);

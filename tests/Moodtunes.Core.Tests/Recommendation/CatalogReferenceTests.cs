@@ -22,9 +22,10 @@ namespace Moodtunes.Core.Tests.Recommendation;
 /// </remarks>
 public sealed partial class CatalogReferenceTests
 {
-    [Fact]
+    [SkippableFact]
     public void Every_catalog_song_is_in_the_reference_charts_or_has_a_cited_source()
     {
+        SkipWithoutReference();
         var sources = Sources.Value;
         var reference = ReferenceKeys.Value;
         var exceptions = sources.Exceptions.ToDictionary(e => e.Id, StringComparer.Ordinal);
@@ -40,9 +41,10 @@ public sealed partial class CatalogReferenceTests
             + string.Join("; ", unknown));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_cited_exception_names_a_catalog_entry_that_needs_it_and_a_public_page()
     {
+        SkipWithoutReference();
         var sources = Sources.Value;
         var reference = ReferenceKeys.Value;
         var tracks = TrackCatalog.Default.Tracks.ToDictionary(t => t.Track.Id, StringComparer.Ordinal);
@@ -91,11 +93,16 @@ public sealed partial class CatalogReferenceTests
             ?? throw new InvalidDataException($"{path} is empty.");
     });
 
+    private static string ReferencePath => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "music", "reference-songs.tsv"));
+
+    /// <summary>A fresh clone has no shared/ beside it; CI has, and runs the check.</summary>
+    private static void SkipWithoutReference() =>
+        Skip.IfNot(File.Exists(ReferencePath), $"{ReferencePath} was not found: the catalog check needs the shared/ folder beside the repository.");
+
     /// <summary>Every (artist key, title key) pair the reference file allows, joined by a tab.</summary>
     private static readonly Lazy<HashSet<string>> ReferenceKeys = new(() =>
     {
-        var path = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "music", "reference-songs.tsv"));
-        Assert.True(File.Exists(path), $"{path} is missing: the catalog check needs shared/ beside the repository (CI has it).");
+        var path = ReferencePath;
         var keys = new HashSet<string>(StringComparer.Ordinal);
         // Line 1 names the sources, line 2 is the header; then "artist<TAB>title".
         foreach (var line in File.ReadLines(path).Skip(2))

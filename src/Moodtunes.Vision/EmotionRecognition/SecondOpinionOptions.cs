@@ -1,0 +1,17 @@
+namespace Moodtunes.Vision.EmotionRecognition;
+
+/// <summary>
+/// A second emotion model read beside the first, on its own framing of the face; the two readings are
+/// averaged with <see cref="Weight"/> on the second. Fitted on the dev photos (training/README.md, "Second opinion").
+/// </summary>
+public sealed record SecondOpinionOptions
+{
+    /// <summary>The second model under the model folder; empty turns the second opinion off.</summary>
+    public string ModelFile { get; init; } = string.Empty;
+
+    /// <summary>The second reading's share of the average (0: the first model alone, 1: the second alone).</summary>
+    public float Weight { get; init; } = 0.5f;
+
+    /// <summary>How the face is framed for the second model.</summary>
+    public FaceCropOptions Crop { get; init; } = new() { Scale = 1.0f, ShiftDown = 0f };
+}
