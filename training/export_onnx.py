@@ -146,6 +146,8 @@ def main(argv=None):
             "val_acc4": f"{ck.get('val_acc4', float('nan')):.4f}", "flip_tta": str(args.flip_tta),
             "temperature": f"{temperature:.3f}",
             "config": json.dumps(ck["config"])}
+    if "val_plus_acc7" in ck:
+        meta["val_ferplus_acc7"] = f"{ck['val_plus_acc7']:.4f}"
     for k, v in meta.items():
         e = m.metadata_props.add()
         e.key, e.value = k, v

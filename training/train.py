@@ -420,7 +420,8 @@ def main(argv=None):
             if "plus" in ev:
                 record["best"].update(val_plus_recall=ev["plus"]["recall"], val_plus_confusion=ev["plus"]["confusion"])
             torch.save({"model": model.state_dict(), "config": cfg, "classes": CLASSES, "epoch": epoch + 1,
-                        "val_acc7": ev["acc7"], "val_acc4": ev["acc4"]}, best_path)
+                        "val_acc7": ev["acc7"], "val_acc4": ev["acc4"],
+                        **({"val_plus_acc7": ev["plus"]["acc7"]} if "plus" in ev else {})}, best_path)
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                     "scheduler": scheduler.state_dict(), "scaler": scaler.state_dict(), "gen": gen.get_state(),
                     "torch_rng": torch.get_rng_state(), "epoch": epoch, "history": record["history"],

@@ -11,7 +11,7 @@ public sealed record VisionOptions
 
     public string DetectorModelFile { get; init; } = Path.Combine("blazeface", "face_detection_front_128x128.onnx");
 
-    public string EmotionModelFile { get; init; } = Path.Combine("emotion", "moodtunes_emotion_v1.onnx");
+    public string EmotionModelFile { get; init; } = Path.Combine("emotion", "moodtunes_emotion_v2.onnx");
 
     /// <summary>
     /// Threads one model call may use. One keeps a photo's latency low and lets concurrent photos

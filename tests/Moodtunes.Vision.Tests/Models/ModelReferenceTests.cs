@@ -21,7 +21,7 @@ public sealed class ModelReferenceTests
     private static readonly (string Model, string Vectors)[] EmotionModels =
     [
         ("mini_xception_emotion.onnx", "reference-vectors.json"),
-        ("moodtunes_emotion_v1.onnx", "moodtunes_emotion_v1.reference-vectors.json"),
+        ("moodtunes_emotion_v2.onnx", "moodtunes_emotion_v2.reference-vectors.json"),
     ];
 
     /// <summary>Emotion models with another interface, checked against their source in their own test class.</summary>
