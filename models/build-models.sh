@@ -130,7 +130,7 @@ mkdir -p "$MODELS_DIR/emotion"
 # --- 5. Reference vectors from the original tfjs model, then check the ONNX model ---------
 log "mini-Xception emotion: tfjs reference vectors"
 # ES module imports resolve from the script's folder, so run a copy next to node_modules.
-cp "$MODELS_DIR/verify/tfjs_reference.mjs" "$WORK/tfjs/tfjs_reference.mjs"
+cp "$MODELS_DIR/verify/tfjs_reference.mjs" "$MODELS_DIR/verify/seeded-random.mjs" "$WORK/tfjs/"
 node "$WORK/tfjs/tfjs_reference.mjs" \
     "$WORK/pkg/human-models/models/emotion.json" \
     "$MODELS_DIR/emotion/reference-vectors.json" 2> >(grep -v -e '^=*$' -e 'tfjs-node' -e 'running TensorFlow.js in Node' >&2)
@@ -147,7 +147,7 @@ log "face-api expression: convert"
     "$MODELS_DIR/emotion/faceapi_expression.onnx"
 
 log "face-api expression: tfjs reference vectors (face-api's own FaceExpressionNet)"
-cp "$MODELS_DIR/verify/faceapi_expression_reference.mjs" "$WORK/tfjs/faceapi_expression_reference.mjs"
+cp "$MODELS_DIR/verify/faceapi_expression_reference.mjs" "$MODELS_DIR/verify/seeded-random.mjs" "$WORK/tfjs/"
 node "$WORK/tfjs/faceapi_expression_reference.mjs" \
     "$WORK/pkg/face-api" \
     "$MODELS_DIR/emotion/faceapi_expression.reference-vectors.json" 2> >(grep -v -e '^=*$' -e 'tfjs-node' -e 'running TensorFlow.js in Node' >&2)

@@ -3,8 +3,9 @@
 #
 #   bash training/evaluate.sh training/runs/<run>/emotion.onnx [val-folder] [photos-dev-folder]
 #
-# 1. The CLI eval (src/Moodtunes.Cli, `eval <folder> --model <onnx>`): 7-class and 4-class accuracy,
-#    per-class recall and confusion, the same report as the eval command (mini-Xception: 65.25 % / 77.51 %).
+# 1. The CLI eval (src/Moodtunes.Cli, `eval <folder> --model <onnx> --votes <ferplus-votes.csv>`): 7-class and
+#    4-class accuracy, per-class recall and confusion against the folder labels and the FER+ majority, with the
+#    shipped second opinion averaged in (Vision__SecondOpinion__ModelFile= in the environment: the model alone).
 #    Then `eval <set> --photos` on each dev photo set (photos-dev/tcce, photos-dev/wild): the whole photo
 #    path (detector, crop, classifier) with the photos where no face was found counted both ways.
 # 2. training/ortcheck (Microsoft.ML.OnnxRuntime 1.31.1, the app's runtime and session options, 1 intra-op
@@ -17,11 +18,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 model="$(realpath "${1:?usage: evaluate.sh <model.onnx> [val-folder]}")"
 val="$(realpath "${2:-$repo/../shared/data/fer2013/val}")"
+votes="$(realpath "$val/../ferplus-votes.csv")"
 photos="$(realpath "${3:-$repo/../shared/data/photos-dev}")"
 cd "$repo"
 
 echo "== CLI eval: $model on $val"
-dotnet run -c Release --project src/Moodtunes.Cli -- eval "$val" --model "$model"
+dotnet run -c Release --project src/Moodtunes.Cli -- eval "$val" --model "$model" --votes "$votes"
 for set in "$photos"/*/; do
   echo
   echo "== CLI eval --photos: $model on $set"

@@ -25,6 +25,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { mulberry32 } from './seeded-random.mjs';
 
 const [, , packageDir, outPath] = process.argv;
 if (!packageDir || !outPath) {
@@ -51,18 +52,6 @@ const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const faceapi = require(join(packageDir, 'dist', 'face-api.node.js'));
 Module._resolveFilename = resolveFilename;
 const { tf } = faceapi;
-
-// mulberry32: tiny, well-known seeded PRNG; identical sequence on every platform.
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeInput(index, rand) {
   // Smooth part per channel: a base colour, a linear gradient at a random angle, a few Gaussian blobs

@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { mulberry32 } from './seeded-random.mjs';
 
 const [, , modelJsonPath, outPath] = process.argv;
 if (!modelJsonPath || !outPath) {
@@ -25,18 +26,6 @@ const SIZE = 64;
 const COUNT = 8;
 const SEED = 20261125;
 const LABELS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
-
-// mulberry32: tiny, well-known seeded PRNG; identical sequence on every platform.
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (v) => Math.max(-1, Math.min(1, v));
 const round4 = (v) => {
