@@ -1,4 +1,5 @@
 using Moodtunes.Api.Analyses;
+using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.Tracks;
@@ -39,6 +40,8 @@ public sealed record TrackMediaResponse(
     MusicProvider Provider, string PageUrl, string? CoverSmall, string? CoverMedium, int? DurationSeconds, string? PreviewUrl);
 
 /// <summary>The body of <c>POST /api/analyses/{id}/tracks</c>: wire names, checked by the endpoint.</summary>
-public sealed record TracksRequest(IReadOnlyList<string>? Moods, string? SadnessChoice, bool More);
+/// <param name="Answer">The emotion the person picked when asked how they feel (an unsure reading); null keeps the stored one.</param>
+public sealed record TracksRequest(IReadOnlyList<string>? Moods, string? SadnessChoice, bool More, string? Answer = null);
 
-public sealed record TracksResponse(IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, IReadOnlyList<TrackResponse> Current, bool Restarted);
+public sealed record TracksResponse(
+    IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, IReadOnlyList<TrackResponse> Current, bool Restarted, Emotion? Answer);
