@@ -10,6 +10,9 @@ public static class PageEndpoints
     /// <summary>The longest "host:port" the QR code reflects (a DNS name is at most 253 characters); QR codes hold about 2 KB.</summary>
     private const int MaxHostLength = 253 + 6;
 
+    /// <summary>The response header of <c>/qr.svg</c> that names the address the code holds.</summary>
+    public const string QrAddressHeader = "X-Qr-Address";
+
     /// <summary>Revalidated on every load (a cheap 304 while unchanged), so a new page reaches phones at once.</summary>
     public const string Revalidate = "no-cache";
 
@@ -34,9 +37,11 @@ public static class PageEndpoints
             FileProvider = site,
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = CachePolicy(file.Context.Request),
         });
-        app.MapGet("/qr.svg", (HttpRequest request) =>
+        app.MapGet("/qr.svg", (HttpRequest request, HttpResponse response) =>
         {
             var url = options.PublicUrl?.ToString() ?? PageAddress(request);
+            // The page reads what the code holds, to warn when it is a loopback address a phone cannot open.
+            response.Headers[QrAddressHeader] = url;
             using var generator = new QRCodeGenerator();
             using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
             return Results.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml");
