@@ -3,7 +3,7 @@
 // showPlayback and showSaved draw the player's state and the saved songs on them.
 
 import { h, srOnly } from './dom.js';
-import { lang, t } from './i18n.js';
+import { has, lang, t } from './i18n.js';
 
 const SPOTIFY_ID = /^[A-Za-z0-9]{22}$/;
 /** Providers whose previews and covers we show, and where their attribution links to (their terms ask for it). */
@@ -34,8 +34,18 @@ export const hasMedia = (track) => !!(track && track.media && typeof track.media
 
 const languageOf = (track) => (track.language === 'ko' || track.language === 'en' ? track.language : null);
 
-/** The why line in the page language, else whichever the track has, with the language it is in. */
+/**
+ * The why line, worded by the page from the song's facets (energy, valence, what it is for) in the page language;
+ * a track stored before facets existed falls back to the server's line.
+ */
 function whyOf(track) {
+  const r = track.reason;
+  if (r && has(`why.energy.${r.energy}`) && has(`why.valence.${r.valence}`)) {
+    const words = { energy: t(`why.energy.${r.energy}`), valence: t(`why.valence.${r.valence}`) };
+    const purpose = r.label && has(`why.for.${r.label}`) ? t(`why.for.${r.label}`) : null;
+    const line = purpose ? t('why.line', { ...words, purpose }) : t('why.lineSound', words);
+    return { text: line.charAt(0).toUpperCase() + line.slice(1), lang: lang() };
+  }
   const why = track.why || {};
   for (const l of [lang(), 'en', 'ko']) if (typeof why[l] === 'string' && why[l]) return { text: why[l], lang: l };
   return null;

@@ -85,7 +85,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
         var play = first.GetByTestId("track-play");
         var (title, artist) = await TitleAndArtistAsync(first);
         await Expect(play).ToHaveAccessibleNameAsync($"{artist}의 {title} 미리 듣기 재생");
-        await Expect(first.GetByTestId("track-why")).ToHaveTextAsync("밝고 신나는 노래, 미소를 이어가도록");
+        await Expect(first.GetByTestId("track-why")).ToHaveTextAsync("경쾌하고 밝은 노래, 좋은 기분을 이어 가고 싶을 때");
         await Expect(phone.Page.GetByTestId("preview-attribution")).ToHaveTextAsync(Hangul());
 
         await play.ClickAsync();
@@ -100,7 +100,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
         await Expect(phone.Html).ToHaveAttributeAsync("lang", "en");
         await Expect(play).ToHaveAttributeAsync("data-state", "playing");
         await Expect(play).ToHaveAccessibleNameAsync($"Pause preview of {title} by {artist}");
-        await Expect(first.GetByTestId("track-why")).ToHaveTextAsync("Bright and upbeat, to keep a smile going");
+        await Expect(first.GetByTestId("track-why")).ToHaveTextAsync("Upbeat and bright, to keep the good mood going");
     }
 
     [Fact]
