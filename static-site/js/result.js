@@ -411,6 +411,23 @@ export class ResultView {
       h('p', { class: 'hint', id: 'moods-hint' }, t('moods.hint')),
       h('div', { class: 'chips', role: 'group', 'aria-labelledby': 'moods-heading', 'aria-describedby': 'moods-hint' }, chips),
       getTracks,
+      // Reopened over songs ("Pick moods instead"): a way back to them without asking for new ones.
+      this.asking &&
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button',
+            id: 'keep-songs',
+            dataset: { testid: 'keep-songs' },
+            onclick: () => {
+              this.asking = null;
+              this.render();
+              focusPanel(this.root.querySelector('#tracks-heading'));
+            },
+          },
+          t('moods.keep'),
+        ),
     );
   }
 

@@ -85,20 +85,23 @@ export async function drawCard({ feeling, moods = [], tracks = [] }) {
     y += 58;
   }
 
-  y += 50;
-  ctx.font = `600 40px ${FONT}`;
-  ctx.globalAlpha = 0.85;
-  ctx.fillText(t('shareCard.songs'), pad, y);
-  ctx.globalAlpha = 1;
-  y += 70;
-  for (const track of tracks.slice(0, CARD.songs)) {
-    ctx.font = `700 46px ${FONT}`;
-    ctx.fillText(`♪ ${wrap(ctx, track.title || '', width - 2 * pad - 60)[0] || ''}`, pad, y);
-    ctx.font = `40px ${FONT}`;
+  // No songs yet (a question is open): the card has no song list rather than an empty heading.
+  if (tracks.length) {
+    y += 50;
+    ctx.font = `600 40px ${FONT}`;
     ctx.globalAlpha = 0.85;
-    ctx.fillText(track.artist || '', pad + 60, y + 58);
+    ctx.fillText(t('shareCard.songs'), pad, y);
     ctx.globalAlpha = 1;
-    y += 130;
+    y += 70;
+    for (const track of tracks.slice(0, CARD.songs)) {
+      ctx.font = `700 46px ${FONT}`;
+      ctx.fillText(`♪ ${wrap(ctx, track.title || '', width - 2 * pad - 60)[0] || ''}`, pad, y);
+      ctx.font = `40px ${FONT}`;
+      ctx.globalAlpha = 0.85;
+      ctx.fillText(track.artist || '', pad + 60, y + 58);
+      ctx.globalAlpha = 1;
+      y += 130;
+    }
   }
 
   // Where the app is, as text and (where the server draws one) a QR code: a way back from the picture.

@@ -41,10 +41,12 @@ public sealed class ResultScreenTests(BrowserFixture fixture) : BrowserTest(fixt
         await Expect(phone.Page.GetByTestId("emotion-bar")).ToHaveCountAsync(7);
     }
 
-    [Fact]
-    public async Task A_wide_window_puts_the_photo_and_reading_beside_the_songs()
+    [Theory]
+    [InlineData("en-US", "result-desktop")]
+    [InlineData("ko-KR", "result-desktop-ko")]
+    public async Task A_wide_window_puts_the_photo_and_reading_beside_the_songs(string locale, string screenshot)
     {
-        var desktop = await OpenPhoneAsync(desktop: true);
+        var desktop = await OpenPhoneAsync(locale, desktop: true);
         await desktop.ChooseFileAsync(MoodtunesPage.Photo(TestPhotos.Astronaut));
         await desktop.ExpectDoneAsync();
         await desktop.TrackIdsAsync();
@@ -54,7 +56,7 @@ public sealed class ResultScreenTests(BrowserFixture fixture) : BrowserTest(fixt
         Assert.True(reading.X + reading.Width <= songs.X, $"The reading ({reading.X}+{reading.Width}) should end left of the songs ({songs.X}).");
         Assert.True(Math.Abs(reading.Y - songs.Y) < 40, $"Reading at {reading.Y}, songs at {songs.Y}: not side by side.");
         Assert.True(songs.Y < 800 && (await TopOfFirstSongAsync(desktop)) < 800);
-        await desktop.ScreenshotAsync("result-desktop");
+        await desktop.ScreenshotAsync(screenshot);
     }
 
     [Theory]
@@ -123,6 +125,31 @@ public sealed class ResultScreenTests(BrowserFixture fixture) : BrowserTest(fixt
         await phone.Page.GetByTestId("sad-match").ClickAsync();
         Assert.True((await phone.TrackIdsAsync()).Count >= 5);
         await Expect(phone.Page.Locator(Questions)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Pick_moods_instead_asks_over_the_songs_and_keep_these_songs_brings_them_back()
+    {
+        var history = new SeededHistory(Services);
+        var happy = await history.AddAsync(Emotion.Happy, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var phone = await OpenPhoneAsync(fragment: $"#result/{happy.Id}", deviceToken: history.Token);
+        var first = await phone.TrackIdsAsync();
+
+        await phone.Page.GetByTestId("change-moods").ClickAsync();
+        await Expect(phone.Page.GetByTestId("mood-picker")).ToBeVisibleAsync();
+        await Expect(phone.Page.Locator(Questions)).ToHaveCountAsync(1);
+        await Expect(phone.Tracks).ToHaveCountAsync(0);
+
+        await phone.Page.GetByTestId("keep-songs").ClickAsync();
+        await Expect(phone.Page.Locator(Questions)).ToHaveCountAsync(0);
+        Assert.Equal(first, await phone.TrackIdsAsync());
+
+        await phone.Page.GetByTestId("change-moods").ClickAsync();
+        await phone.Page.GetByTestId("mood-chip-exercise").ClickAsync();
+        await phone.Page.GetByTestId("get-tracks").ClickAsync();
+        await Expect(phone.Page.Locator("#tracks-heading")).ToHaveTextAsync("Tracks for Exercise");
+        await Expect(phone.Page.Locator(Questions)).ToHaveCountAsync(0);
+        Assert.True((await phone.TrackIdsAsync()).Count >= 5);
     }
 
     [Fact]
