@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Moodtunes.Api.History;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moodtunes.LocalServer.Tests.Browser;
@@ -11,7 +12,7 @@ namespace Moodtunes.LocalServer.Tests.Browser;
 /// The result screen (issue 23): one clear answer first, one question at a time and no songs under it, Back to the
 /// start, a calm failure with one way on; on a phone (390×844) and a desktop window (1280×800), in both languages.
 /// </summary>
-public sealed class ResultScreenTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class ResultScreenTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture)
 {
     private const string Questions = "[data-testid=mood-picker], [data-testid$=-choice]";
 
@@ -31,6 +32,7 @@ public sealed class ResultScreenTests(BrowserFixture fixture) : BrowserTest(fixt
         // The seven bars are one tap away, not on the first screen.
         await Expect(phone.Page.GetByTestId("emotion-bars")).ToBeHiddenAsync();
         var top = await TopOfFirstSongAsync(phone);
+        output.WriteLine($"{locale}: the first song starts {top:F0} px down on a 390×844 phone");
         Assert.True(top < 844, $"The first song starts {top} px down, below the first screen (844 px).");
         // Without media, "no preview" is said once above the list, never on a row.
         await Expect(phone.Page.GetByTestId("previews-unavailable")).ToBeVisibleAsync();
@@ -80,8 +82,12 @@ public sealed class ResultScreenTests(BrowserFixture fixture) : BrowserTest(fixt
         await Expect(phone.Tracks).ToHaveCountAsync(0);
         await phone.ScreenshotAsync(screenshot);
 
-        // Unanswered, the timeline leaves it out: the model's guess is not the person's mood.
+        // Unanswered, the timeline leaves it out and the history says unsure: the model's guess is not the person's mood.
         Assert.Empty((await SummaryAsync(history)).Days);
+        await phone.OpenHistoryAsync();
+        await Expect(phone.HistoryItems.Locator(".history-emotion")).ToHaveAttributeAsync("data-emotion", "unsure");
+        await phone.Page.GoBackAsync();
+        await Expect(phone.Page.GetByTestId("feel-choice")).ToBeVisibleAsync();
 
         // "Sad" is answered at once; the next question is the sad one, alone, still without songs.
         await answers.Nth(1).ClickAsync();
