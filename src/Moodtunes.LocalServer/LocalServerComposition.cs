@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using Moodtunes.Api;
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.Events;
@@ -22,6 +23,12 @@ public static class LocalServerComposition
     public static LocalServerOptions AddLocalServer(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Defaults below everything else (appsettings, environment, command line still win): one line per
+        // request from ASP.NET Core's hosting buried the server's own messages (12,000 lines in 15 minutes).
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         var options = builder.Configuration.GetSection("Moodtunes").Get<LocalServerOptions>() ?? new LocalServerOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddLocalStorage(new LocalStorageOptions
@@ -36,6 +43,7 @@ public static class LocalServerComposition
         builder.Services.AddSingleton<PhotoUploadedQueue>();
         builder.Services.AddHostedService<LocalAnalysisWorker>();
         builder.AddRequestLimits(options);
+        builder.Services.AddPageDelivery();
         return options;
     }
 

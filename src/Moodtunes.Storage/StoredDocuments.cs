@@ -21,7 +21,8 @@ public static class StoredDocuments
             result.Emotion,
             result.Confidence,
             result.AsksForMoods,
-            result.ElapsedMilliseconds));
+            result.ElapsedMilliseconds,
+            result.Unsure ? true : null));
     }
 
     public static string Write(AnalysisFailure failure)
@@ -38,7 +39,8 @@ public static class StoredDocuments
             tracks.SadnessChoice,
             [.. tracks.Current.Select(t => new TrackDocument(
                 t.Id, t.Title, t.Artist, t.Language, t.Url, t.SpotifyTrackId, t.Media is { } m ? TrackMediaDocument.From(m) : null))],
-            tracks.ShownIds));
+            tracks.ShownIds,
+            tracks.Answer));
     }
 
     /// <exception cref="InvalidDataException">The text is not a stored result.</exception>
@@ -62,6 +64,8 @@ public static class StoredDocuments
             Confidence = document.Confidence,
             AsksForMoods = document.AsksForMoods,
             ElapsedMilliseconds = document.ElapsedMilliseconds,
+            // Written only when true. Records from before it existed: asking for moods on a face that did not read neutral meant unsure.
+            Unsure = document.Unsure ?? (document.AsksForMoods && document.Emotion is not Emotion.Neutral),
         };
     }
 
@@ -85,6 +89,7 @@ public static class StoredDocuments
                 Media = t.Media?.ToMedia(),
             })],
             ShownIds = document.ShownIds,
+            Answer = document.Answer,
         };
     }
 
@@ -99,7 +104,8 @@ public static class StoredDocuments
         Emotion Emotion,
         float Confidence,
         bool AsksForMoods,
-        double ElapsedMilliseconds);
+        double ElapsedMilliseconds,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Unsure = null);
 
     private sealed record FaceDocument(float X, float Y, float Width, float Height, float DetectionScore, IReadOnlyDictionary<Emotion, float> Emotions);
 
@@ -109,7 +115,8 @@ public static class StoredDocuments
         IReadOnlyList<Mood>? Moods,
         SadnessChoice? SadnessChoice,
         IReadOnlyList<TrackDocument> Current,
-        IReadOnlyList<string> ShownIds);
+        IReadOnlyList<string> ShownIds,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Emotion? Answer = null);
 
     /// <param name="Media">Absent when unresolved, so a list without media is stored exactly as before media existed.</param>
     private sealed record TrackDocument(

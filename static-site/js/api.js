@@ -114,8 +114,9 @@ export const api = {
     apiFetch('/api/uploads', { method: 'POST', body: { contentType, size }, signal }),
   getAnalysis: (id, signal) => apiFetch(`/api/analyses/${enc(id)}`, { signal }),
   deleteAnalysis: (id) => apiFetch(`/api/analyses/${enc(id)}`, { method: 'DELETE' }),
-  requestTracks: (id, { moods = [], sadnessChoice = null, more = false } = {}, signal) =>
-    apiFetch(`/api/analyses/${enc(id)}/tracks`, { method: 'POST', body: { moods, sadnessChoice, more }, signal }),
+  // answer: how the person said they feel when the reading was unsure (null keeps the one given before).
+  requestTracks: (id, { moods = [], sadnessChoice = null, answer = null, more = false } = {}, signal) =>
+    apiFetch(`/api/analyses/${enc(id)}/tracks`, { method: 'POST', body: { moods, sadnessChoice, answer, more }, signal }),
   history: (cursor, limit = 20, signal) => {
     const q = new URLSearchParams({ limit: String(limit) });
     if (cursor) q.set('cursor', cursor);

@@ -45,15 +45,22 @@ const status = new StatusView({
   failure: el.failure,
   failureMessage: $('#failure-message'),
   retry: $('#retry'),
+  startOver: $('#start-over'),
 });
 const player = createPlayer($('#preview-audio'));
 const resultView = new ResultView(el.resultView, {
   onMoodsChosen: (choice) => results.chooseMoods(choice),
   onOtherSongs: () => results.otherSongs(),
   onPreview: (id, src) => player.toggle(id, src),
+  onPlayAll: (items) => player.playAll(items),
   onStopPreview: () => player.stop(),
-  onSave: (track) => savedSongs.toggle(track),
-  onShare: () => shareCard.open(resultView.sharePanel(), resultView.analysis, (resultView.tracks && resultView.tracks.current) || []),
+  onSave: (track) => savedSongs.toggle(track, { emotion: resultView.feeling, moods: resultView.pickedMoods }),
+  onShare: () =>
+    shareCard.open(resultView.sharePanel(), {
+      feeling: resultView.feeling,
+      moods: resultView.pickedMoods,
+      tracks: (!resultView.question && resultView.tracks && resultView.tracks.current) || [],
+    }),
 });
 const shareCard = new ShareCard();
 const savedSongs = new SavedSongs();
@@ -95,6 +102,8 @@ initPhotoPicker({
   dropZone: $('#drop-zone'),
   accepting: () => !el.captureView.hidden,
   onFile: (file) => {
+    // The wait a person feels starts here and ends when the result is drawn (benchmarks measure the two marks).
+    performance.mark('moodtunes:file-chosen');
     camera.close();
     startPhoto({ file });
   },
@@ -124,10 +133,12 @@ function showDone({ analysis, photo, fresh }) {
       renderViews();
       return;
     }
-    router.setUrl(resultUrl(analysis.id), true);
+    // A new history entry, so Back returns to the start screen (and the address keeps the result on reload).
+    router.setUrl(resultUrl(analysis.id), false);
   }
   renderViews();
   focusPanel(resultView.heading());
+  if (fresh) requestAnimationFrame(() => performance.mark('moodtunes:result-drawn'));
 }
 
 function resetToIdle() {
@@ -225,8 +236,26 @@ document.documentElement.classList.add('js-ready');
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
 
 // The local server draws a QR code of its address for phones; the AWS deployment prints one at deploy time instead.
+// It says which address it encodes: a loopback one opens only on this computer, and the page says so.
 fetch('qr.svg')
   .then((response) => {
-    if (response.ok) $('#share-qr').hidden = false;
+    if (!response.ok) return;
+    $('#share-qr').hidden = false;
+    const encoded = response.headers.get('X-Qr-Address') || '';
+    let host = '';
+    try {
+      host = new URL(encoded).hostname;
+    } catch {
+      /* no address said: no warning */
+    }
+    const warning = $('#share-loopback');
+    warning.hidden = !isLoopback(host);
+    const render = () => (warning.textContent = t('share.loopback', { url: encoded }));
+    render();
+    onLanguageChange(render);
   })
   .catch(() => {});
+
+function isLoopback(host) {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '::1';
+}

@@ -44,9 +44,8 @@ export function createFlow({ prepare, upload, poll, load }) {
   function fail(err, { photo = null, file = null, retry = null } = {}) {
     retryStep = retry;
     const failure = Object.freeze({
+      // Only the code: the page says what it means in its own language (status.js).
       code: (err && err.code) || 'generic',
-      // A local ApiError's message is for developers; only analysis failures carry user-facing text.
-      message: (err && err.userMessage) || null,
       maxBytes: (err && err.maxBytes) || null,
     });
     set({ name: 'failed', failure, photo, file, canRetry: !!retry });
@@ -58,7 +57,7 @@ export function createFlow({ prepare, upload, poll, load }) {
       return;
     }
     const f = analysis.failure || {};
-    fail({ code: f.code || 'internal-error', userMessage: f.message || null, maxBytes }, { photo, retry });
+    fail({ code: f.code || 'internal-error', maxBytes }, { photo, retry });
   }
 
   const aborted = (err, signal) => signal.aborted || (err && err.code === 'aborted');

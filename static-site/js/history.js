@@ -3,7 +3,7 @@
 
 import { h, srOnly, focusPanel } from './dom.js';
 import { t, formatTime, has } from './i18n.js';
-import { EMOJI, emotionName } from './result.js';
+import { EMOJI, emotionName, feelingOf } from './result.js';
 
 export class HistoryView {
   /** root: the element holding the list and buttons (static markup in index.html). */
@@ -87,12 +87,14 @@ export class HistoryView {
     const time = formatTime(a.createdAt);
     let summary;
     if (a.status === 'done') {
+      // What the person felt (their answer, or a sure reading); an unsure one nobody answered says so.
+      const feeling = feelingOf(a);
       summary = h(
         'span',
-        { class: 'history-emotion', dataset: { emotion: r.emotion || '' } },
-        h('span', { class: 'emoji', 'aria-hidden': 'true' }, EMOJI[r.emotion] || '🎵'),
+        { class: 'history-emotion', dataset: { emotion: feeling || 'unsure' } },
+        h('span', { class: 'emoji', 'aria-hidden': 'true' }, feeling ? EMOJI[feeling] || '🎵' : '🤔'),
         ' ',
-        emotionName(r.emotion),
+        feeling ? emotionName(feeling) : t('history.unsure'),
       );
     } else if (a.status === 'failed') {
       const code = a.failure && a.failure.code;
@@ -102,7 +104,7 @@ export class HistoryView {
         h('span', { class: 'emoji', 'aria-hidden': 'true' }, '⚠️'),
         ' ',
         `${t('history.failed')}: `,
-        code && has(`failure.${code}`) ? t(`failure.${code}`) : (a.failure && a.failure.message) || '',
+        t(code && has(`failure.${code}`) ? `failure.${code}` : 'failure.generic'),
       );
     } else {
       summary = h('span', { class: 'history-emotion pending' }, h('span', { class: 'emoji', 'aria-hidden': 'true' }, '⏳'), ' ', t('history.pending'));

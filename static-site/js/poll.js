@@ -1,8 +1,9 @@
-// Poll GET /api/analyses/{id} until it is done or failed, with a short backoff.
+// Poll GET /api/analyses/{id} until it is done or failed, with a short backoff: the first look comes soon
+// (a selfie is read in tens of milliseconds), later ones spread out, so a slow analysis costs few requests.
 
 import { api, ApiError } from './api.js';
 
-export const POLL_START_MS = 250;
+export const POLL_START_MS = 50;
 export const POLL_CAP_MS = 1500;
 export const POLL_FACTOR = 1.5;
 export const POLL_GIVE_UP_MS = 60_000;

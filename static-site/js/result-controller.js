@@ -2,7 +2,7 @@
 // requests the view raises; an answer to an older request, or for a result no longer shown, is dropped.
 
 import { api } from './api.js';
-import { waitsForChoice } from './result.js';
+import { openQuestion } from './result.js';
 
 export class ResultController {
   /** view: a ResultView whose onMoodsChosen / onOtherSongs call chooseMoods / otherSongs. */
@@ -18,7 +18,7 @@ export class ResultController {
   show(analysis, photoUrl) {
     this.requestId++;
     this.view.show(analysis, photoUrl);
-    if (!analysis.tracks && !waitsForChoice(analysis)) this.request({ moods: [], sadnessChoice: null, more: false });
+    if (!analysis.tracks && !openQuestion(analysis)) this.request({ moods: [], sadnessChoice: null, answer: null, more: false });
   }
 
   clear() {
@@ -26,14 +26,15 @@ export class ResultController {
     this.view.clear();
   }
 
-  chooseMoods({ moods, sadnessChoice }) {
-    this.request({ moods, sadnessChoice, more: false });
+  /** answer: the emotion the person picked when the reading was unsure (the server records it). */
+  chooseMoods({ moods, sadnessChoice, answer = null }) {
+    this.request({ moods, sadnessChoice, answer, more: false });
   }
 
   /** "Other songs" repeats the current list's request: the server skips what it showed only for the same moods and choice. */
   otherSongs() {
     const applied = this.view.tracks || {};
-    this.request({ moods: Array.isArray(applied.moods) ? applied.moods : [], sadnessChoice: applied.sadnessChoice ?? null, more: true });
+    this.request({ moods: Array.isArray(applied.moods) ? applied.moods : [], sadnessChoice: applied.sadnessChoice ?? null, answer: applied.answer ?? null, more: true });
   }
 
   async request(body) {

@@ -4,7 +4,36 @@
 import { api } from './api.js';
 import { download, h, focusPanel } from './dom.js';
 import { formatTime, t } from './i18n.js';
-import { links } from './track-row.js';
+import { EMOJI, emotionName } from './result.js';
+import { coverTile, links } from './track-row.js';
+
+// Which mood each song was saved from: the page's own note on this device (the server keeps only the song and
+// when), so the list can say where a song came from. Losing it loses only that line.
+const FROM_KEY = 'moodtunes.savedFrom';
+
+function readFrom() {
+  try {
+    return JSON.parse(localStorage.getItem(FROM_KEY) || '{}') || {};
+  } catch {
+    return {};
+  }
+}
+
+function writeFrom(map) {
+  try {
+    localStorage.setItem(FROM_KEY, JSON.stringify(map));
+  } catch {
+    /* private mode: the line is left out */
+  }
+}
+
+/** "From 😄 Happy" or "From Relaxing, Exercise": what the result the song was saved from was about. */
+function fromLine(from) {
+  if (!from) return null;
+  const moods = Array.isArray(from.moods) ? from.moods : [];
+  const what = moods.length ? moods.map((m) => t(`mood.${m}`)).join(', ') : from.emotion ? `${EMOJI[from.emotion] || ''} ${emotionName(from.emotion)}`.trim() : '';
+  return what ? t('saved.from', { what }) : null;
+}
 
 /** The saved songs' news for the page: why the last change failed, or ''. */
 export const savedError = (songs) => (songs.error ? t(songs.error === 'saved-songs-full' ? 'saved.full' : 'saved.error', { max: songs.max }) : '');
@@ -49,12 +78,18 @@ export class SavedSongs {
     });
   }
 
-  /** Save the track, or forget it when it is saved already. */
-  toggle(track) {
+  /** Save the track, or forget it when it is saved already. from: { emotion, moods } of the result it is saved from. */
+  toggle(track, from = null) {
     return this.has(track.id) ? this.remove(track.id) : this.run(async () => {
       const item = await api.saveSong(track.id);
       if (item && !this.has(track.id)) this.items.unshift(item);
+      if (from) writeFrom({ ...readFrom(), [track.id]: from });
     });
+  }
+
+  /** What the song was saved from, as the page noted it (see fromLine). */
+  savedFrom(id) {
+    return readFrom()[id] || null;
   }
 
   remove(id) {
@@ -66,6 +101,8 @@ export class SavedSongs {
         if (err.code !== 'not-saved') throw err;
       }
       this.items = this.items.filter((item) => item.track.id !== id);
+      const { [id]: _gone, ...rest } = readFrom();
+      writeFrom(rest);
     });
   }
 
@@ -110,19 +147,29 @@ export class SavedSongsView {
         h(
           'li',
           { class: 'saved-item', dataset: { testid: 'saved-item', trackId: track.id } },
-          h('p', { class: 'track-head' }, h('span', { class: 'track-title', lang: track.language }, track.title), ' ', h('span', { class: 'track-artist' }, t('tracks.by', { artist: track.artist }))),
-          h('p', { class: 'meta' }, t('saved.savedAt', { time: formatTime(savedAt) })),
-          links(track),
+          coverTile(track, 'saved-cover'),
+          h(
+            'div',
+            { class: 'saved-body' },
+            h('p', { class: 'track-head' }, h('span', { class: 'track-title', lang: track.language }, track.title), ' ', h('span', { class: 'track-artist' }, t('tracks.by', { artist: track.artist }))),
+            h(
+              'p',
+              { class: 'meta' },
+              [fromLine(this.songs.savedFrom(track.id)), t('saved.savedAt', { time: formatTime(savedAt) })].filter(Boolean).join(' · '),
+            ),
+            links(track),
+          ),
           h(
             'button',
             {
               type: 'button',
-              class: 'danger-quiet',
+              class: 'track-save',
               dataset: { testid: 'saved-remove' },
+              'aria-pressed': 'true',
               'aria-label': t('saved.removeLabel', { title: track.title, artist: track.artist }),
               onclick: () => this.removeOne(track.id),
             },
-            t('saved.remove'),
+            h('span', { 'aria-hidden': 'true' }, '♥'),
           ),
         ),
       ),
@@ -154,7 +201,8 @@ export class SavedSongsView {
         exportButton('text'),
         h('button', { type: 'button', class: 'danger-quiet', dataset: { testid: 'saved-delete-all' }, 'aria-expanded': String(this.confirming), onclick: () => this.askRemoveAll(true) }, t('saved.deleteAll')),
       ),
-      confirm,
+      // Absent when not confirming: replaceChildren would print a null as the text "null".
+      ...(confirm ? [confirm] : []),
     );
     if (this.confirming) this.root.querySelector('[data-testid=saved-confirm-no]').focus();
   }

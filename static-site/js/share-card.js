@@ -1,8 +1,9 @@
-// The share card: an image of the result made in the page (emotion, message, three songs; never the photo
-// or the face), offered to the Web Share API where the browser can share files, and as a download always.
+// The share card: an image of the result made in the page (the feeling, the moods picked, three songs, the
+// app's address as text and QR code; never the photo or the face, never an instruction meant for the page),
+// offered to the Web Share API where the browser can share files, and as a download always.
 
 import { download, h, focusPanel } from './dom.js';
-import { lang, t } from './i18n.js';
+import { t } from './i18n.js';
 import { EMOJI, EMOTION_COLORS, emotionName } from './result.js';
 
 // A portrait card, the shape messengers and stories show whole.
@@ -25,14 +26,40 @@ function wrap(ctx, text, maxWidth) {
   return lines;
 }
 
-/** Draws the card of an analysis with its tracks and resolves to a PNG blob. */
-export function drawCard(analysis, tracks) {
+/** The app's address for the card (where the page was opened from, without the result's fragment). */
+export const appAddress = () => `${location.origin}${location.pathname}`;
+
+/** The QR code of the app's address, where the server draws one (the local server's /qr.svg), else null. */
+async function loadQr() {
+  try {
+    const response = await fetch('qr.svg');
+    if (!response.ok) return null;
+    const url = URL.createObjectURL(await response.blob());
+    try {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      return img;
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Draws the card and resolves to a PNG blob. feeling: the emotion the person felt (null when an unsure
+ * reading is unanswered); moods: the moods picked; tracks: the songs on screen.
+ */
+export async function drawCard({ feeling, moods = [], tracks = [] }) {
+  const qr = await loadQr();
   const { width, height } = CARD;
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext('2d');
-  const emotion = (analysis.result || {}).emotion;
+  const emotion = feeling;
   const colour = EMOTION_COLORS[emotion] || EMOTION_COLORS.neutral;
   const gradient = ctx.createLinearGradient(0, 0, width, height);
   gradient.addColorStop(0, colour);
@@ -48,34 +75,50 @@ export function drawCard(analysis, tracks) {
   ctx.font = `200px ${FONT}`;
   ctx.fillText(EMOJI[emotion] || '🎵', pad, pad + 80);
   ctx.font = `700 96px ${FONT}`;
-  ctx.fillText(emotionName(emotion), pad, pad + 310);
+  ctx.fillText(emotion ? emotionName(emotion) : t('shareCard.noFeeling'), pad, pad + 310);
 
   let y = pad + 450;
-  const message = analysis.message ? analysis.message[lang()] || analysis.message.en : '';
+  const moodText = moods.map((m) => t(`mood.${m}`)).join(' · ');
   ctx.font = `44px ${FONT}`;
-  for (const line of wrap(ctx, message, width - 2 * pad).slice(0, 3)) {
+  for (const line of wrap(ctx, moodText ? t('shareCard.moods', { moods: moodText }) : emotion ? t(`message.${emotion}`) : '', width - 2 * pad).slice(0, 2)) {
     ctx.fillText(line, pad, y);
     y += 58;
   }
 
-  y += 50;
-  ctx.font = `600 40px ${FONT}`;
-  ctx.globalAlpha = 0.85;
-  ctx.fillText(t('shareCard.songs'), pad, y);
-  ctx.globalAlpha = 1;
-  y += 70;
-  for (const track of tracks.slice(0, CARD.songs)) {
-    ctx.font = `700 46px ${FONT}`;
-    ctx.fillText(`♪ ${wrap(ctx, track.title || '', width - 2 * pad - 60)[0] || ''}`, pad, y);
-    ctx.font = `40px ${FONT}`;
+  // No songs yet (a question is open): the card has no song list rather than an empty heading.
+  if (tracks.length) {
+    y += 50;
+    ctx.font = `600 40px ${FONT}`;
     ctx.globalAlpha = 0.85;
-    ctx.fillText(track.artist || '', pad + 60, y + 58);
+    ctx.fillText(t('shareCard.songs'), pad, y);
     ctx.globalAlpha = 1;
-    y += 130;
+    y += 70;
+    for (const track of tracks.slice(0, CARD.songs)) {
+      ctx.font = `700 46px ${FONT}`;
+      ctx.fillText(`♪ ${wrap(ctx, track.title || '', width - 2 * pad - 60)[0] || ''}`, pad, y);
+      ctx.font = `40px ${FONT}`;
+      ctx.globalAlpha = 0.85;
+      ctx.fillText(track.artist || '', pad + 60, y + 58);
+      ctx.globalAlpha = 1;
+      y += 130;
+    }
   }
 
+  // Where the app is, as text and (where the server draws one) a QR code: a way back from the picture.
+  const qrSize = 200;
+  const textWidth = width - 2 * pad - (qr ? qrSize + 40 : 0);
+  if (qr) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(width - pad - qrSize - 12, height - pad - qrSize - 12, qrSize + 24, qrSize + 24);
+    ctx.drawImage(qr, width - pad - qrSize, height - pad - qrSize, qrSize, qrSize);
+  }
+  ctx.fillStyle = '#ffffff';
   ctx.font = `600 40px ${FONT}`;
-  ctx.fillText('🎧 Moodtunes', pad, height - pad - 40);
+  ctx.fillText('🎧 Moodtunes', pad, height - pad - 100);
+  ctx.font = `34px ${FONT}`;
+  ctx.globalAlpha = 0.9;
+  ctx.fillText(wrap(ctx, appAddress(), textWidth)[0] || '', pad, height - pad - 40);
+  ctx.globalAlpha = 1;
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob failed'))), 'image/png'));
 }
 
@@ -85,18 +128,18 @@ export class ShareCard {
     this.url = null;
   }
 
-  /** panel: the result view's share panel; analysis and tracks: what the result shows now. */
-  async open(panel, analysis, tracks) {
+  /** panel: the result view's share panel; card: { feeling, moods, tracks } of what the result shows now. */
+  async open(panel, card) {
     this.close(panel);
     let blob;
     try {
-      blob = await drawCard(analysis, tracks);
+      blob = await drawCard(card);
     } catch {
       panel.hidden = false;
       panel.replaceChildren(h('p', { class: 'tracks-status error', role: 'status' }, t('shareCard.error')));
       return;
     }
-    const emotion = (analysis.result || {}).emotion;
+    const emotion = card.feeling;
     const file = new File([blob], `moodtunes-${emotion || 'mood'}.png`, { type: 'image/png' });
     this.url = URL.createObjectURL(blob);
     const status = h('p', { class: 'history-status', role: 'status', dataset: { testid: 'share-status' } });
@@ -104,7 +147,7 @@ export class ShareCard {
     panel.hidden = false;
     panel.replaceChildren(
       h('h3', { id: 'share-heading', tabindex: '-1' }, t('shareCard.heading')),
-      h('img', { class: 'share-preview', src: this.url, alt: t('shareCard.alt', { emotion: emotionName(emotion) }), dataset: { testid: 'share-preview' }, width: CARD.width, height: CARD.height }),
+      h('img', { class: 'share-preview', src: this.url, alt: t('shareCard.alt', { emotion: emotion ? emotionName(emotion) : t('shareCard.noFeeling') }), dataset: { testid: 'share-preview' }, width: CARD.width, height: CARD.height }),
       h('p', { class: 'hint' }, t('shareCard.note')),
       h(
         'div',

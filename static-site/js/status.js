@@ -1,18 +1,34 @@
 // The status area: renders the flow's state (text, progress, spinner, the photo being read, the failure).
 
-import { formatBytes, has, lang, t } from './i18n.js';
+import { formatBytes, has, t } from './i18n.js';
 
 const WORKING = ['preparing', 'analyzing', 'loading'];
 const SHOWS_PHOTO = ['uploading', 'analyzing', 'failed'];
 
-function failureText({ code, message, maxBytes }) {
-  // English: the server's own words when it sent some; Korean (or no server message): ours.
-  if (message && (lang() === 'en' || !has(`failure.${code}`))) return message;
+/** Failures that sending the same photo again cannot fix: the one way on is another photo. */
+export const PHOTO_FAULTS = new Set([
+  'no-face',
+  'not-an-image',
+  'unsupported-image',
+  'unsupported-type',
+  'image-too-large',
+  'image-too-complex',
+  'file-too-large',
+  'corrupt-image',
+  'prepare-failed',
+  'empty-file',
+]);
+
+// The page's own words for every code, in the page language; the server sends only the code.
+function failureText({ code, maxBytes }) {
   if (code === 'file-too-large' && maxBytes) return t('failure.file-too-large-limit', { limit: formatBytes(maxBytes) });
   return has(`failure.${code}`) ? t(`failure.${code}`) : t('failure.generic');
 }
 
-/** el: { area, status, photo, darkHint, progress, spinner, failure, failureMessage, retry }. */
+/** A calm title that says what happened (the status line while failed). */
+const failureTitle = (code) => t(has(`failureTitle.${code}`) ? `failureTitle.${code}` : PHOTO_FAULTS.has(code) ? 'failureTitle.photo' : 'state.failed');
+
+/** el: { area, status, photo, darkHint, progress, spinner, failure, failureMessage, retry, startOver }. */
 export class StatusView {
   constructor(el) {
     this.el = el;
@@ -26,7 +42,7 @@ export class StatusView {
     const { name } = state;
     el.status.dataset.state = name;
     // Same text, no change: a live region re-announces replaced text (upload progress re-renders often).
-    this.say(t(`state.${name}`));
+    this.say(name === 'failed' ? failureTitle(state.failure.code) : t(`state.${name}`));
     el.area.classList.toggle('quiet', name === 'idle' || name === 'done');
     el.area.dataset.state = name;
 
@@ -46,7 +62,11 @@ export class StatusView {
       el.failure.dataset.failureCode = state.failure.code;
       el.status.dataset.failureCode = state.failure.code;
       el.failureMessage.textContent = failureText(state.failure);
-      el.retry.hidden = !state.canRetry;
+      // One main action: another photo when this one cannot be read, else the same photo again.
+      const photoFault = PHOTO_FAULTS.has(state.failure.code);
+      el.retry.hidden = photoFault || !state.canRetry;
+      el.startOver.className = el.retry.hidden ? 'primary' : 'secondary';
+      el.startOver.textContent = t(photoFault ? 'action.anotherPhoto' : 'action.startOver');
     } else {
       el.failure.hidden = true;
       delete el.failure.dataset.failureCode;

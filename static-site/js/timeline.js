@@ -50,12 +50,18 @@ const longDate = (iso) => new Intl.DateTimeFormat(lang(), { weekday: 'short', mo
 export function recap(weekDays) {
   const shares = sharesOf(weekDays);
   if (!shares.length) return t('timeline.recapNone');
+  const name = (e) => emotionName(e).toLowerCase();
+  const days = weekDays.filter((d) => d.emotion);
+  // One day is the whole week: no "mostly", and never that day again as the exception.
+  if (days.length === 1) return t('timeline.recapOneDay', { emotion: name(days[0].emotion), day: weekday(days[0].date) });
+  // Level at the top: a mix, not "mostly" whichever comes first in the list.
+  if (shares.length > 1 && shares[1].count === shares[0].count) return t('timeline.recapMix', { first: name(shares[0].emotion), second: name(shares[1].emotion) });
   const top = shares[0].emotion;
   // A day coloured by another emotion, when it is the only day of that emotion this week.
   const others = weekDays.filter((d) => d.emotion && d.emotion !== top);
   const lone = others.find((d) => others.filter((o) => o.emotion === d.emotion).length === 1);
-  const mostly = t('timeline.recapMostly', { emotion: emotionName(top).toLowerCase() });
-  return lone ? t('timeline.recapWithDay', { mostly, emotion: emotionName(lone.emotion).toLowerCase(), day: weekday(lone.date) }) : t('timeline.recapOnly', { mostly });
+  const mostly = t('timeline.recapMostly', { emotion: name(top) });
+  return lone ? t('timeline.recapWithDay', { mostly, emotion: name(lone.emotion), day: weekday(lone.date) }) : t('timeline.recapOnly', { mostly });
 }
 
 function chart(days) {

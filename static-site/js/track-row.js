@@ -3,7 +3,7 @@
 // showPlayback and showSaved draw the player's state and the saved songs on them.
 
 import { h, srOnly } from './dom.js';
-import { lang, t } from './i18n.js';
+import { has, lang, t } from './i18n.js';
 
 const SPOTIFY_ID = /^[A-Za-z0-9]{22}$/;
 /** Providers whose previews and covers we show, and where their attribution links to (their terms ask for it). */
@@ -34,17 +34,49 @@ export const hasMedia = (track) => !!(track && track.media && typeof track.media
 
 const languageOf = (track) => (track.language === 'ko' || track.language === 'en' ? track.language : null);
 
-/** The why line in the page language, else whichever the track has, with the language it is in. */
+/**
+ * The why line, worded by the page from the song's facets (energy, valence, what it is for) in the page language;
+ * a track stored before facets existed falls back to the server's line.
+ */
 function whyOf(track) {
+  const r = track.reason;
+  if (r && has(`why.energy.${r.energy}`) && has(`why.valence.${r.valence}`)) {
+    const words = { energy: t(`why.energy.${r.energy}`), valence: t(`why.valence.${r.valence}`) };
+    const purpose = r.label && has(`why.for.${r.label}`) ? t(`why.for.${r.label}`) : null;
+    const line = purpose ? t('why.line', { ...words, purpose }) : t('why.lineSound', words);
+    return { text: line.charAt(0).toUpperCase() + line.slice(1), lang: lang() };
+  }
   const why = track.why || {};
   for (const l of [lang(), 'en', 'ko']) if (typeof why[l] === 'string' && why[l]) return { text: why[l], lang: l };
   return null;
 }
 
+/** Up to two letters for a song's tile: the artist's initials (a Korean name's first syllable). */
+export function initials(artist) {
+  const words = String(artist || '').trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return '♪';
+  const first = [...words[0]];
+  return words.length > 1 ? (first[0] + [...words[1]][0]).toUpperCase() : first.slice(0, /[\u3131-\uD79D]/.test(first[0]) ? 1 : 2).join('').toUpperCase();
+}
+
+/** A colour of its own for each song, from its id (the same song always looks the same); white text reads on it. */
+export function tileColor(id) {
+  let hash = 0;
+  for (const ch of String(id || '')) hash = (Math.imul(hash, 31) + ch.codePointAt(0)) | 0;
+  return `hsl(${Math.abs(hash) % 360} 55% 38%)`;
+}
+
+/** A generated cover: the artist's initials on the song's colour (when the provider has no cover). */
+export function coverTile(track, testid = 'track-cover') {
+  const tile = h('span', { class: 'track-cover tile', dataset: { testid, tile: 'generated' }, 'aria-hidden': 'true' }, initials(track.artist));
+  tile.style.background = tileColor(track.id);
+  return tile;
+}
+
 function cover(track) {
   const media = hasMedia(track) ? track.media : {};
   const src = [media.coverMedium, media.coverSmall].map((u) => (typeof u === 'string' ? safeUrl(u) : null)).find((u) => u && u.startsWith('https:'));
-  if (!src) return h('span', { class: 'track-cover placeholder', dataset: { testid: 'track-cover' }, 'aria-hidden': 'true' }, '♪');
+  if (!src) return coverTile(track);
   return h('img', {
     class: 'track-cover',
     dataset: { testid: 'track-cover' },
@@ -120,7 +152,8 @@ export function trackRow(track, { onPreview, onSave }) {
             ),
         ),
         why && h('p', { class: 'track-why', dataset: { testid: 'track-why' }, lang: why.lang === lang() ? null : why.lang }, why.text),
-        !src && h('p', { class: 'track-note', dataset: { testid: 'track-no-preview' } }, t('player.noPreview')),
+        // Said once above the list; each row only tells a screen reader.
+        !src && h('span', { class: 'sr-only', dataset: { testid: 'track-no-preview' } }, t('player.noPreview')),
         src && h('p', { class: 'track-note error', dataset: { testid: 'track-play-error' }, role: 'status', hidden: true }),
       ),
       play,
@@ -170,6 +203,7 @@ export function showPlayback(list, playback) {
     const button = row.querySelector('[data-testid=track-play]');
     if (!button) continue;
     const state = row.dataset.trackId === playback.id ? playback.state : 'idle';
+    row.classList.toggle('now-playing', ACTIVE.has(state));
     if (button.dataset.state !== state || !button.hasAttribute('aria-label')) setButton(row, button, state);
     const progress = row.querySelector('[data-testid=track-progress]');
     progress.hidden = !ACTIVE.has(state);
@@ -189,9 +223,14 @@ export function showSaved(list, isSaved) {
   }
 }
 
-/** The note above the list: when no track could be resolved, previews are off but the links work. */
-export function unavailableNote(tracks) {
-  return tracks.length && !tracks.some(hasMedia) ? t('player.unavailable') : '';
+/**
+ * The one note above the list about previews: none could be resolved (previews are off, the links work), or
+ * some songs have none. Said once here, never on each row.
+ */
+export function previewNote(tracks) {
+  if (!tracks.length) return '';
+  if (!tracks.some(hasMedia)) return t('player.unavailable');
+  return tracks.some((track) => !previewSrc(track)) ? t('player.someMissing') : '';
 }
 
 /** "Previews and covers from Deezer", linked, for each provider whose media is on the list. */

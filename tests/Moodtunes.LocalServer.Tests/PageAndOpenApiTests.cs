@@ -42,6 +42,40 @@ public sealed class PageAndOpenApiTests(LocalServerFactory server) : IClassFixtu
         Assert.Contains("Moodtunes", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/", "no-cache")]
+    [InlineData("/index.html", "no-cache")]
+    [InlineData("/sw.js", "no-cache")]
+    [InlineData("/js/app.js", "no-cache")]
+    [InlineData("/styles.css?v=1", "public, max-age=31536000, immutable")]
+    public async Task The_page_revalidates_what_has_no_version_and_keeps_a_versioned_file_long(string path, string cacheControl)
+    {
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(cacheControl, response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task The_page_is_sent_compressed_to_a_browser_that_accepts_it(string encoding)
+    {
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/js/i18n.js");
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        using var response = await client.SendAsync(request);
+        var sent = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        var file = new FileInfo(Path.Combine(RepositoryPaths.Root, "static-site", "js", "i18n.js"));
+        Assert.True(sent.Length < file.Length / 2, $"{sent.Length} bytes sent for a {file.Length}-byte file");
+    }
+
     [Fact]
     public async Task The_qr_code_is_an_svg_image()
     {
@@ -52,6 +86,8 @@ public sealed class PageAndOpenApiTests(LocalServerFactory server) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        // It says what it encodes, so the page can warn when that is a loopback address.
+        Assert.Equal("http://localhost/", Assert.Single(response.Headers.GetValues("X-Qr-Address")));
         Assert.Contains("<svg", svg, StringComparison.Ordinal);
         Assert.Contains("</svg>", svg, StringComparison.Ordinal);
     }

@@ -134,6 +134,27 @@ public abstract class AnalysisStoreContract
     }
 
     [Fact]
+    public async Task An_unsure_reading_and_the_answer_saved_with_its_tracks_read_back_as_the_persons_feeling()
+    {
+        var pending = Pending(NewDeviceId(), Start);
+        await Store.CreateAsync(pending, None);
+        var guessed = Done(pending, Start.AddSeconds(2), Emotion.Fear);
+        var done = guessed with { Result = guessed.Result! with { AsksForMoods = true, Unsure = true } };
+        Assert.True(await Store.TryFinishAsync(done, None));
+        var unanswered = await Store.GetAsync(done.DeviceId, done.Id, None);
+        Assert.True(unanswered!.Result!.Unsure);
+        Assert.Null(unanswered.Feeling);
+        var answered = Tracks("cheer-up-song") with { Answer = Emotion.Sad };
+
+        Assert.True(await Store.SaveTracksAsync(done.DeviceId, done.Id, answered, done.TracksVersion, None));
+
+        var stored = await Store.GetAsync(done.DeviceId, done.Id, None);
+        AssertSame(done with { Tracks = answered, TracksVersion = done.TracksVersion.Next() }, stored);
+        Assert.Equal(Emotion.Sad, stored!.Tracks!.Answer);
+        Assert.Equal(Emotion.Sad, stored.Feeling);
+    }
+
+    [Fact]
     public async Task A_track_save_based_on_a_list_replaced_since_changes_nothing()
     {
         var done = await FinishedAsync();

@@ -44,6 +44,9 @@ public static class PreviousVersionRecords
         Assert.Equal(AnalysisStatus.Done, done.Status);
         var result = Assert.IsType<AnalysisResult>(done.Result);
         Assert.Equal(Emotion.Sad, result.Emotion);
+        // Stored before "unsure" and "answer" existed: a sure reading (it did not ask for moods), so it is the feeling.
+        Assert.False(result.Unsure);
+        Assert.Equal(Emotion.Sad, done.Feeling);
         var face = Assert.Single(result.Faces);
         Assert.Equal(0.61f, face.Emotions[Emotion.Sad]);
         Assert.Equal(0.2f, face.Emotions[Emotion.Neutral]);

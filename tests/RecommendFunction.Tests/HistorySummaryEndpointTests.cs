@@ -39,6 +39,22 @@ public sealed class HistorySummaryEndpointTests(EmbeddedStorageFactory<Program> 
     }
 
     [Fact]
+    public async Task An_unsure_reading_counts_as_the_answer_given_and_is_left_out_while_unanswered()
+    {
+        using var device = new TestDevice(factory);
+        var now = DateTimeOffset.UtcNow;
+        var answered = await device.SeedUnsureAsync(Emotion.Fear, now.AddMinutes(-3));
+        await device.SeedUnsureAsync(Emotion.Angry, now.AddMinutes(-2));
+        await device.PostTracksAsync(answered.Id, new { moods = Array.Empty<string>(), sadnessChoice = (string?)null, answer = "happy", more = false });
+
+        var summary = await device.GetJsonAsync("/api/history/summary?offsetMinutes=0");
+
+        var day = Assert.Single(summary.GetProperty("daily").EnumerateArray().ToList());
+        Assert.Equal("happy", day.GetProperty("emotion").GetString());
+        Assert.Equal("""{"happy":1}""", day.GetProperty("counts").GetRawText());
+    }
+
+    [Fact]
     public async Task Days_follow_the_callers_offset()
     {
         using var device = new TestDevice(factory);

@@ -46,6 +46,17 @@ public sealed class TestDevice : IDisposable
         return done;
     }
 
+    /// <summary>A done analysis the model was unsure of (its guess <paramref name="guess"/>), with the tracks for that guess.</summary>
+    public async Task<Analysis> SeedUnsureAsync(Emotion guess, DateTimeOffset? createdAt = null)
+    {
+        var pending = await SeedPendingAsync(createdAt);
+        var selector = _factory.Services.GetRequiredService<AnalysisTrackSelector>();
+        var done = DoneAnalyses.Of(pending, guess, await selector.ForEmotionAsync(guess, CancellationToken.None));
+        done = done with { Result = done.Result! with { Confidence = 0.4f, AsksForMoods = true, Unsure = true } };
+        Assert.True(await _factory.Analyses.TryFinishAsync(done, CancellationToken.None));
+        return done;
+    }
+
     public async Task<Analysis> SeedFailedAsync(FailureCode code, DateTimeOffset? createdAt = null)
     {
         var pending = await SeedPendingAsync(createdAt);

@@ -31,6 +31,27 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         Assert.Equal(ids, TrackIds(stored.GetProperty("tracks")));
     }
 
+    [Fact]
+    public async Task The_answer_to_an_unsure_reading_picks_the_songs_and_is_kept_with_the_analysis_and_later_lists()
+    {
+        using var device = new TestDevice(factory);
+        var unsure = await device.SeedUnsureAsync(Emotion.Fear);
+        var read = await device.GetJsonAsync($"/api/analyses/{unsure.Id}");
+        Assert.True(read.GetProperty("result").GetProperty("unsure").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("tracks").GetProperty("answer").ValueKind);
+
+        var tracks = await device.PostTracksAsync(unsure.Id, new { moods = Array.Empty<string>(), sadnessChoice = "match", answer = "sad", more = false });
+
+        Assert.Equal("sad", tracks.GetProperty("answer").GetString());
+        Assert.All(TrackIds(tracks), id => Assert.True(HasLabel(id, "sad"), id));
+        // "Other songs" sends no answer: the one given stays.
+        var more = await device.PostTracksAsync(unsure.Id, new { moods = Array.Empty<string>(), sadnessChoice = "match", more = true });
+        Assert.Equal("sad", more.GetProperty("answer").GetString());
+        var stored = await device.GetJsonAsync($"/api/analyses/{unsure.Id}");
+        Assert.Equal("sad", stored.GetProperty("tracks").GetProperty("answer").GetString());
+        Assert.Equal("fear", stored.GetProperty("result").GetProperty("emotion").GetString());
+    }
+
     [Theory]
     [InlineData("match", "sad")]
     [InlineData("cheer-up", "happy")]
@@ -109,6 +130,7 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
     [InlineData("""{"moods":["party"],"more":false}""", "unknown-mood")]
     [InlineData("""{"moods":["relaxing","Relaxing!"],"more":false}""", "unknown-mood")]
     [InlineData("""{"moods":[],"sadnessChoice":"cry","more":false}""", "unknown-choice")]
+    [InlineData("""{"moods":[],"answer":"hungry","more":false}""", "unknown-emotion")]
     public async Task An_unknown_mood_or_choice_is_400_and_leaves_the_tracks_alone(string body, string code)
     {
         using var device = new TestDevice(factory);

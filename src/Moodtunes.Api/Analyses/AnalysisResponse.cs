@@ -38,7 +38,8 @@ public sealed record ResultResponse(
     Emotion Emotion,
     float Confidence,
     bool AsksForMoods,
-    double ElapsedMilliseconds)
+    double ElapsedMilliseconds,
+    bool Unsure)
 {
     public static ResultResponse From(AnalysisResult result) => new(
         result.ImageWidth,
@@ -47,7 +48,8 @@ public sealed record ResultResponse(
         result.Emotion,
         result.Confidence,
         result.AsksForMoods,
-        result.ElapsedMilliseconds);
+        result.ElapsedMilliseconds,
+        result.Unsure);
 }
 
 /// <summary>A face box as fractions (0..1) of the photo, with a probability per emotion.</summary>
@@ -61,8 +63,9 @@ public sealed record MessageResponse(string En, string Ko)
 }
 
 /// <summary>The tracks on offer; which tracks were offered before stays on the server.</summary>
-public sealed record TrackListResponse(IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, IReadOnlyList<TrackResponse> Current)
+/// <param name="Answer">How the person said they feel, when the reading was unsure and they answered.</param>
+public sealed record TrackListResponse(IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, IReadOnlyList<TrackResponse> Current, Emotion? Answer)
 {
     public static TrackListResponse From(TrackSelection tracks) =>
-        new(tracks.Moods, tracks.SadnessChoice, TrackResponse.ListOf(tracks.Current));
+        new(tracks.Moods, tracks.SadnessChoice, TrackResponse.ListOf(tracks.Current), tracks.Answer);
 }

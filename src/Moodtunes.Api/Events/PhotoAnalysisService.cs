@@ -103,6 +103,7 @@ public sealed partial class PhotoAnalysisService(
                 Emotion = emotion,
                 Confidence = face.Emotions.TopConfidence,
                 AsksForMoods = emotion is Emotion.Neutral || face.Emotions.IsUnsure,
+                Unsure = face.Emotions.IsUnsure,
                 ElapsedMilliseconds = reading.ElapsedMilliseconds,
             },
             Tracks = await tracks.ForEmotionAsync(emotion, cancellationToken).ConfigureAwait(false),

@@ -67,8 +67,9 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
         {
             var page = await store.ListAsync(deviceId, SummaryPageSize, cursor, cancellationToken).ConfigureAwait(false);
 
-            // Only done analyses have an emotion; pending ones (abandoned or not) and failed ones have no result.
-            readings.AddRange(page.Items.Select(a => a.Result is { } result ? new MoodReading(a.CreatedAt, result.Emotion) : null).OfType<MoodReading>());
+            // What the person felt (their answer, or a sure reading): pending and failed analyses, and an unsure
+            // reading nobody answered, say nothing about it.
+            readings.AddRange(page.Items.Select(a => a.Feeling is { } felt ? new MoodReading(a.CreatedAt, felt) : null).OfType<MoodReading>());
             cursor = page.Items.Count > 0 && page.Items[^1].CreatedAt < windowStart ? null : page.NextCursor;
         }
         while (cursor is not null);

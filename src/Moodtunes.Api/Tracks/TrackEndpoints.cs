@@ -1,6 +1,7 @@
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.Http;
 using Moodtunes.Core;
+using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.Tracks;
@@ -58,10 +59,21 @@ public static class TrackEndpoints
             choice = parsed;
         }
 
-        return await tracks.ChooseAsync(context.DeviceId(), id, new TrackChoice(moods, choice, request.More), cancellationToken).ConfigureAwait(false) switch
+        Emotion? answer = null;
+        if (request.Answer is not null)
+        {
+            if (!WireNames.TryParse<Emotion>(request.Answer, out var felt))
+            {
+                return Problems.Result(StatusCodes.Status400BadRequest, "unknown-emotion", $"Unknown emotion '{request.Answer}'.");
+            }
+
+            answer = felt;
+        }
+
+        return await tracks.ChooseAsync(context.DeviceId(), id, new TrackChoice(moods, choice, request.More, answer), cancellationToken).ConfigureAwait(false) switch
         {
             TrackOutcome.Chosen(var selection, var restarted) => TypedResults.Ok(
-                new TracksResponse(selection.Moods, selection.SadnessChoice, TrackResponse.ListOf(selection.Current), restarted)),
+                new TracksResponse(selection.Moods, selection.SadnessChoice, TrackResponse.ListOf(selection.Current), restarted, selection.Answer)),
             TrackOutcome.NotDone => Problems.Result(StatusCodes.Status409Conflict, "not-done", "Tracks are offered once the analysis is done."),
             TrackOutcome.Busy => Problems.Result(
                 StatusCodes.Status409Conflict, "tracks-busy", "Other track requests for this analysis kept changing its list; try again."),

@@ -1,9 +1,12 @@
 using Moodtunes.Api.Analyses;
+using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.Tracks;
 
 /// <summary>A track as the page shows it (docs/api.md).</summary>
+/// <param name="Why">The line in English and Korean, for pages from before <paramref name="Reason"/>.</param>
+/// <param name="Reason">What the "why this song" line says, as codes: the page words it in its language.</param>
 public sealed record TrackResponse(
     string Id,
     string Title,
@@ -13,22 +16,34 @@ public sealed record TrackResponse(
     string? SpotifyTrackId,
     MessageResponse? Why,
     TrackLinksResponse Links,
-    TrackMediaResponse? Media)
+    TrackMediaResponse? Media,
+    TrackReasonResponse? Reason)
 {
     public static IReadOnlyList<TrackResponse> ListOf(IEnumerable<Track> tracks) => [.. tracks.Select(From)];
 
-    public static TrackResponse From(Track t) => new(
-        t.Id,
-        t.Title,
-        t.Artist,
-        t.Language,
-        t.Url,
-        t.SpotifyTrackId,
-        TrackCatalog.Default.Find(t.Id) is { } entry ? MessageResponse.From(TrackReasons.For(entry, pickedFor: null)) : null,
-        new TrackLinksResponse(SpotifyLinks.Search(t.Title, t.Artist), YouTubeMusicLinks.Search(t.Title, t.Artist)),
-        t.Media is { } m
-            ? new TrackMediaResponse(m.Provider, m.PageUrl, m.CoverSmall, m.CoverMedium, m.DurationSeconds, m.HasPreview ? TrackEndpoints.PreviewPath(t.Id) : null)
-            : null);
+    public static TrackResponse From(Track t)
+    {
+        var entry = TrackCatalog.Default.Find(t.Id);
+        return new(
+            t.Id,
+            t.Title,
+            t.Artist,
+            t.Language,
+            t.Url,
+            t.SpotifyTrackId,
+            entry is null ? null : MessageResponse.From(TrackReasons.For(entry, pickedFor: null)),
+            new TrackLinksResponse(SpotifyLinks.Search(t.Title, t.Artist), YouTubeMusicLinks.Search(t.Title, t.Artist)),
+            t.Media is { } m
+                ? new TrackMediaResponse(m.Provider, m.PageUrl, m.CoverSmall, m.CoverMedium, m.DurationSeconds, m.HasPreview ? TrackEndpoints.PreviewPath(t.Id) : null)
+                : null,
+            entry is null ? null : TrackReasonResponse.From(TrackReasons.Facets(entry, pickedFor: null)));
+    }
+}
+
+/// <summary>The facets of the "why this song" line (wire names): the page words them.</summary>
+public sealed record TrackReasonResponse(SoundEnergy Energy, SoundValence Valence, CatalogLabel? Label)
+{
+    public static TrackReasonResponse From(TrackFacets facets) => new(facets.Energy, facets.Valence, facets.Label);
 }
 
 /// <summary>Searches for the song elsewhere, always valid (no guessed ids).</summary>
@@ -39,6 +54,8 @@ public sealed record TrackMediaResponse(
     MusicProvider Provider, string PageUrl, string? CoverSmall, string? CoverMedium, int? DurationSeconds, string? PreviewUrl);
 
 /// <summary>The body of <c>POST /api/analyses/{id}/tracks</c>: wire names, checked by the endpoint.</summary>
-public sealed record TracksRequest(IReadOnlyList<string>? Moods, string? SadnessChoice, bool More);
+/// <param name="Answer">The emotion the person picked when asked how they feel (an unsure reading); null keeps the stored one.</param>
+public sealed record TracksRequest(IReadOnlyList<string>? Moods, string? SadnessChoice, bool More, string? Answer = null);
 
-public sealed record TracksResponse(IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, IReadOnlyList<TrackResponse> Current, bool Restarted);
+public sealed record TracksResponse(
+    IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, IReadOnlyList<TrackResponse> Current, bool Restarted, Emotion? Answer);

@@ -1,11 +1,13 @@
 using Moodtunes.Api.Analyses;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.Tracks;
 
 /// <summary>What the user asked for: moods (several at once), a sadness choice, or other songs for the same request.</summary>
-public sealed record TrackChoice(IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, bool More);
+/// <param name="Answer">How they said they feel when the reading was unsure; null keeps the answer given before.</param>
+public sealed record TrackChoice(IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, bool More, Emotion? Answer = null);
 
 public abstract record TrackOutcome
 {
@@ -45,9 +47,12 @@ public sealed class TrackService(AnalysisService analyses, IAnalysisStore store,
                 return analysis is null ? new TrackOutcome.NotFound() : new TrackOutcome.NotDone();
             }
 
+            // The person's answer outranks the model's guess, and is stored with the list so the timeline records it.
+            var answer = choice.Answer ?? analysis.Tracks?.Answer;
             var (selection, restarted) = await selector
-                .NextAsync(result.Emotion, analysis.Tracks, [.. choice.Moods.Distinct()], choice.SadnessChoice, choice.More, cancellationToken)
+                .NextAsync(answer ?? result.Emotion, analysis.Tracks, [.. choice.Moods.Distinct()], choice.SadnessChoice, choice.More, cancellationToken)
                 .ConfigureAwait(false);
+            selection = selection with { Answer = answer };
 
             // Stored only if no other request replaced the list since it was read; otherwise read again, so the
             // next pick skips what that request offered too (and sees a deleted analysis as gone).

@@ -1,3 +1,5 @@
+using Moodtunes.Core.Emotions;
+
 namespace Moodtunes.Core.Analyses;
 
 public enum AnalysisStatus
@@ -40,6 +42,12 @@ public sealed record Analysis
     public TrackListVersion TracksVersion { get; init; }
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
+
+    /// <summary>
+    /// How the person felt: the emotion they answered, else the reading when the model was sure; null when nothing
+    /// says it (not done, or an unsure reading nobody answered), so a guess never enters the mood timeline.
+    /// </summary>
+    public Emotion? Feeling => Tracks?.Answer ?? (Result is { Unsure: false } result ? result.Emotion : null);
 
     /// <summary>A new pending analysis of the photo the device is about to upload, with a fresh id and its photo key.</summary>
     public static Analysis Pending(string deviceId, DateTimeOffset createdAt, TimeSpan lifetime)

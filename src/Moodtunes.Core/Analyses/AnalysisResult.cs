@@ -20,6 +20,12 @@ public sealed record AnalysisResult
     /// <summary>True when the face reads neutral or the model is unsure: the user picks moods.</summary>
     public required bool AsksForMoods { get; init; }
 
+    /// <summary>
+    /// The model was not sure (<see cref="EmotionDistribution.IsUnsure"/>): <see cref="Emotion"/> is only its best guess,
+    /// so the page asks the person how they feel and the timeline records their answer, never the guess.
+    /// </summary>
+    public bool Unsure { get; init; }
+
     public required double ElapsedMilliseconds { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Core.Analyses;
@@ -10,6 +11,9 @@ public sealed record TrackSelection
 
     /// <summary>For sadness: match my mood or cheer me up; null otherwise.</summary>
     public SadnessChoice? SadnessChoice { get; init; }
+
+    /// <summary>The emotion the person said they feel when the reading was unsure; the tracks follow it. Null when not asked or not answered.</summary>
+    public Emotion? Answer { get; init; }
 
     public required IReadOnlyList<Track> Current { get; init; }
 

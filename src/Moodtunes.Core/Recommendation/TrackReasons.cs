@@ -1,9 +1,30 @@
 namespace Moodtunes.Core.Recommendation;
 
+/// <summary>How much energy a song has, in words a "why this song" line can use.</summary>
+public enum SoundEnergy
+{
+    Calm,
+    Steady,
+    Upbeat,
+    HighEnergy,
+}
+
+/// <summary>How bright a song sounds (its valence), in words a "why this song" line can use.</summary>
+public enum SoundValence
+{
+    Melancholy,
+    Bittersweet,
+    Warm,
+    Bright,
+}
+
+/// <summary>What a "why this song" line says: the song's energy, its valence and what it is for (null: a song without a label).</summary>
+public sealed record TrackFacets(SoundEnergy Energy, SoundValence Valence, CatalogLabel? Label);
+
 /// <summary>
-/// The "why this song" line shown under a track, in English and Korean. It is composed from the track's
-/// energy, valence and label rather than written per track, so every catalog entry gets one and new
-/// entries need no extra text.
+/// The "why this song" line shown under a track. It is composed from the track's energy, valence and label rather
+/// than written per track, so every catalog entry gets one and new entries need no extra text. The API sends the
+/// facets and the page words them (static-site/js/i18n.js); <see cref="For"/> is the line older pages read.
 /// </summary>
 public static class TrackReasons
 {
@@ -12,10 +33,10 @@ public static class TrackReasons
     /// carries in <see cref="CatalogLabels.All"/> order (a set has no order of its own, and the line must not vary).</param>
     public static LocalizedText For(CatalogTrack track, CatalogLabel? pickedFor)
     {
-        ArgumentNullException.ThrowIfNull(track);
-        var (energyEn, energyKo) = DescribeEnergy(track.Energy);
-        var (valenceEn, valenceKo) = DescribeValence(track.Valence);
-        var label = pickedFor ?? CatalogLabels.All.Where(track.Labels.Contains).Cast<CatalogLabel?>().FirstOrDefault();
+        var facets = Facets(track, pickedFor);
+        var (energyEn, energyKo) = Describe(facets.Energy);
+        var (valenceEn, valenceKo) = Describe(facets.Valence);
+        var label = facets.Label;
         var mood = $"{Capitalize(energyEn)} and {valenceEn}";
         var moodKo = $"{energyKo} {valenceKo} 노래";
         if (label is null)
@@ -28,21 +49,47 @@ public static class TrackReasons
         return new LocalizedText($"{mood}, {purposeEn}", $"{moodKo}, {purposeKo}");
     }
 
+    /// <summary>The facets of the line; <paramref name="pickedFor"/> as in <see cref="For"/>.</summary>
+    public static TrackFacets Facets(CatalogTrack track, CatalogLabel? pickedFor)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        return new TrackFacets(
+            EnergyOf(track.Energy),
+            ValenceOf(track.Valence),
+            pickedFor ?? CatalogLabels.All.Where(track.Labels.Contains).Cast<CatalogLabel?>().FirstOrDefault());
+    }
+
     // Thresholds split the 0..1 scale where the reference classes separate: the Calm and Sad medians sit
     // below 0.36 energy, the Happy median at 0.78 and the Energetic one above 0.9 (docs/recommendation.md).
-    private static (string En, string Ko) DescribeEnergy(double energy) => energy switch
+    private static SoundEnergy EnergyOf(double energy) => energy switch
     {
-        < 0.35 => ("calm", "잔잔하고"),
-        < 0.6 => ("steady", "편안하고"),
-        < 0.8 => ("upbeat", "경쾌하고"),
+        < 0.35 => SoundEnergy.Calm,
+        < 0.6 => SoundEnergy.Steady,
+        < 0.8 => SoundEnergy.Upbeat,
+        _ => SoundEnergy.HighEnergy,
+    };
+
+    private static SoundValence ValenceOf(double valence) => valence switch
+    {
+        < 0.3 => SoundValence.Melancholy,
+        < 0.5 => SoundValence.Bittersweet,
+        < 0.7 => SoundValence.Warm,
+        _ => SoundValence.Bright,
+    };
+
+    private static (string En, string Ko) Describe(SoundEnergy energy) => energy switch
+    {
+        SoundEnergy.Calm => ("calm", "잔잔하고"),
+        SoundEnergy.Steady => ("steady", "편안하고"),
+        SoundEnergy.Upbeat => ("upbeat", "경쾌하고"),
         _ => ("high-energy", "강렬하고"),
     };
 
-    private static (string En, string Ko) DescribeValence(double valence) => valence switch
+    private static (string En, string Ko) Describe(SoundValence valence) => valence switch
     {
-        < 0.3 => ("melancholy", "쓸쓸한"),
-        < 0.5 => ("bittersweet", "애틋한"),
-        < 0.7 => ("warm", "따뜻한"),
+        SoundValence.Melancholy => ("melancholy", "쓸쓸한"),
+        SoundValence.Bittersweet => ("bittersweet", "애틋한"),
+        SoundValence.Warm => ("warm", "따뜻한"),
         _ => ("bright", "밝은"),
     };
 

@@ -55,6 +55,16 @@ public sealed partial class TrackReasonsTests
     }
 
     [Fact]
+    public void The_facets_the_page_words_are_the_ones_the_line_is_made_of()
+    {
+        var track = Track(["relaxing", "sad"], 0.45, 0.3);
+
+        Assert.Equal(new TrackFacets(SoundEnergy.Calm, SoundValence.Bittersweet, CatalogLabel.Sad), TrackReasons.Facets(track, null));
+        Assert.Equal(new TrackFacets(SoundEnergy.HighEnergy, SoundValence.Bright, CatalogLabel.Exercise), TrackReasons.Facets(Track(["exercise"], 0.9, 0.95), null));
+        Assert.Equal("high-energy", SoundEnergy.HighEnergy.ToWire());
+    }
+
+    [Fact]
     public void Every_shipped_track_gets_a_line_for_each_of_its_labels()
     {
         foreach (var track in TrackCatalog.Default.Tracks)

@@ -26,18 +26,20 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// A new phone (390×844, touch, its own storage and so its own device token and history) with the
     /// page open on <paramref name="fragment"/>. <paramref name="prepare"/> runs on the tab before the page
     /// loads (routes that must see the page's own request). <paramref name="server"/> opens another local server.
-    /// <paramref name="deviceToken"/> is the phone's token (a history seeded for it); <paramref name="timeZone"/> its IANA zone.
+    /// <paramref name="deviceToken"/> is the phone's token (a history seeded for it); <paramref name="timeZone"/> its IANA zone;
+    /// <paramref name="desktop"/> opens a 1280×800 desktop window instead.
     /// </summary>
     protected async Task<MoodtunesPage> OpenPhoneAsync(
         string locale = "en-US", string fragment = "", Func<IPage, Task>? prepare = null, Uri? server = null,
-        string? deviceToken = null, string? timeZone = null)
+        string? deviceToken = null, string? timeZone = null, bool desktop = false)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
+            // A phone (390×844, touch), or with desktop a 1280×800 window with a mouse.
+            ViewportSize = desktop ? new ViewportSize { Width = 1280, Height = 800 } : new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = desktop ? 1 : 2,
+            IsMobile = !desktop,
+            HasTouch = !desktop,
             Locale = locale,
             BaseURL = (server ?? fixture.BaseUrl).ToString(),
             // The fake camera answers without a prompt; granting it keeps Playwright from denying it.

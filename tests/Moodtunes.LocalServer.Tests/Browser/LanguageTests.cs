@@ -9,6 +9,8 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : BrowserTest(
     public async Task Switching_to_Korean_translates_the_page_and_survives_a_reload()
     {
         var phone = await OpenPhoneAsync("en-US");
+        // Its accessible name starts with the text it shows (WCAG 2.5.3, axe label-content-name-mismatch).
+        await Expect(phone.Page.GetByTestId("lang-switch")).ToHaveAccessibleNameAsync(new Regex("^한국어"));
         var heading = phone.Page.Locator("#capture-heading");
         await Expect(phone.Html).ToHaveAttributeAsync("lang", "en");
         var english = await heading.InnerTextAsync();
@@ -17,6 +19,7 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : BrowserTest(
         await phone.Page.GetByTestId("lang-switch").ClickAsync();
 
         await ExpectKoreanAsync(phone);
+        await Expect(phone.Page.GetByTestId("lang-switch")).ToHaveAccessibleNameAsync(new Regex("^English"));
         Assert.NotEqual(english, await heading.InnerTextAsync());
         await phone.ReloadAsync();
         await ExpectKoreanAsync(phone);

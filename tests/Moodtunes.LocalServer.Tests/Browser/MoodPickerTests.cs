@@ -17,8 +17,11 @@ public sealed class MoodPickerTests(BrowserFixture fixture) : BrowserTest(fixtur
         // A neutral face says little about what to play, so the page offers moods to pick.
         await Expect(phone.EmotionLabel).ToHaveAttributeAsync("data-emotion", "neutral");
         await Expect(phone.Page.GetByTestId("mood-picker")).ToBeVisibleAsync();
+        // One question and no songs under it; "Get tracks" shows once there is something to get.
+        await Expect(phone.Page.Locator("[data-testid=mood-picker], [data-testid$=-choice]")).ToHaveCountAsync(1);
+        await Expect(phone.Tracks).ToHaveCountAsync(0);
         var getTracks = phone.Page.GetByTestId("get-tracks");
-        await Expect(getTracks).ToBeDisabledAsync();
+        await Expect(getTracks).ToBeHiddenAsync();
 
         foreach (var mood in new[] { "morning-coffee", "relaxing" })
         {
@@ -27,11 +30,14 @@ public sealed class MoodPickerTests(BrowserFixture fixture) : BrowserTest(fixtur
             await Expect(chip).ToHaveAttributeAsync("aria-pressed", "true");
         }
 
+        await Expect(getTracks).ToBeEnabledAsync();
         await phone.ScreenshotAsync("mood-picker");
         var picked = await RequestedTracksAsync(phone, getTracks);
         Assert.Equal(["morning-coffee", "relaxing"], picked.GetProperty("moods").EnumerateArray().Select(m => m.GetString()));
         Assert.False(picked.GetProperty("more").GetBoolean());
         var firstList = await phone.TrackIdsAsync();
+        await Expect(phone.Page.GetByTestId("mood-picker")).ToHaveCountAsync(0);
+        await Expect(phone.Page.Locator("#tracks-heading")).ToHaveTextAsync("Tracks for Morning coffee, Relaxing");
         Assert.True(firstList.Count >= 5);
         Assert.Equal(firstList.Count, firstList.Distinct().Count());
 

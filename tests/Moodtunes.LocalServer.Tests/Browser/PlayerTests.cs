@@ -64,8 +64,9 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
         var third = phone.Tracks.Nth(2);
         await Expect(third.GetByTestId("track-play")).ToHaveCountAsync(0);
         await Expect(third.GetByTestId("track-no-preview")).ToHaveTextAsync("No preview for this song");
+        await Expect(third.GetByTestId("track-no-preview")).ToHaveClassAsync("sr-only");
         await ExpectOpenInLinksAsync(first, "deezer", "spotify", "youtube-music");
-        await Expect(phone.Page.GetByTestId("previews-unavailable")).ToBeHiddenAsync();
+        await Expect(phone.Page.GetByTestId("previews-unavailable")).ToHaveTextAsync("Songs without ▶ have no preview; their links still work.");
         var attribution = phone.Page.GetByTestId("preview-attribution");
         await Expect(attribution).ToHaveTextAsync("Previews and covers from Deezer");
         await Expect(attribution.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "https://www.deezer.com");
@@ -84,7 +85,7 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
         var play = first.GetByTestId("track-play");
         var (title, artist) = await TitleAndArtistAsync(first);
         await Expect(play).ToHaveAccessibleNameAsync($"{artist}의 {title} 미리 듣기 재생");
-        await Expect(first.GetByTestId("track-why")).ToHaveTextAsync("밝고 신나는 노래, 미소를 이어가도록");
+        await Expect(first.GetByTestId("track-why")).ToHaveTextAsync("경쾌하고 밝은 노래, 좋은 기분을 이어 가고 싶을 때");
         await Expect(phone.Page.GetByTestId("preview-attribution")).ToHaveTextAsync(Hangul());
 
         await play.ClickAsync();
@@ -99,7 +100,32 @@ public sealed partial class PlayerTests(BrowserFixture fixture, PreviewServer pr
         await Expect(phone.Html).ToHaveAttributeAsync("lang", "en");
         await Expect(play).ToHaveAttributeAsync("data-state", "playing");
         await Expect(play).ToHaveAccessibleNameAsync($"Pause preview of {title} by {artist}");
-        await Expect(first.GetByTestId("track-why")).ToHaveTextAsync("Bright and upbeat, to keep a smile going");
+        await Expect(first.GetByTestId("track-why")).ToHaveTextAsync("Upbeat and bright, to keep the good mood going");
+    }
+
+    [Fact]
+    public async Task Play_all_plays_the_previews_in_turn_and_the_row_playing_shows_it()
+    {
+        // The second track has no preview: play all goes from the first to the third.
+        var phone = await OpenPhoneAsync(prepare: page => TrackMediaRoutes.RouteAsync(page, previews, (i, id) => TrackMediaRoutes.Media(id, preview: i != 1)));
+        await ShowHappyResultAsync(phone);
+        var first = phone.Tracks.Nth(0);
+        var third = phone.Tracks.Nth(2);
+        // Said once above the list, not on the row without a preview.
+        await Expect(phone.Page.GetByTestId("previews-unavailable")).ToHaveTextAsync("Songs without ▶ have no preview; their links still work.");
+        await Expect(phone.Tracks.Nth(1).GetByTestId("track-no-preview")).ToHaveClassAsync("sr-only");
+
+        await phone.Page.GetByTestId("play-all").ClickAsync();
+
+        await Expect(first.GetByTestId("track-play")).ToHaveAttributeAsync("data-state", "playing");
+        await Expect(first).ToHaveClassAsync(new Regex(@"\bnow-playing\b"));
+        await Expect(phone.Page.GetByTestId("play-all")).ToHaveAttributeAsync("aria-pressed", "true");
+        // The first preview lasts a few seconds; when it ends the next one with a preview starts by itself.
+        await Expect(third.GetByTestId("track-play")).ToHaveAttributeAsync("data-state", "playing", new() { Timeout = 30_000 });
+        await Expect(first.GetByTestId("track-play")).ToHaveAttributeAsync("data-state", "idle");
+        await Expect(first).Not.ToHaveClassAsync(new Regex(@"\bnow-playing\b"));
+        await Expect(third).ToHaveClassAsync(new Regex(@"\bnow-playing\b"));
+        await ExpectAudioAdvancesAsync(phone, await third.GetAttributeAsync("data-track-id"));
     }
 
     [Fact]

@@ -44,6 +44,15 @@ public sealed class SavedSongsTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Expect(items.Nth(0)).ToContainTextAsync(secondTitle);
         await Expect(items.Nth(1)).ToContainTextAsync(firstTitle);
         await Expect(phone.Page.GetByTestId("saved-count")).ToHaveTextAsync("2 of 200 saved");
+        // Each with a cover of its own, the mood it was saved from and a small ♥ to unsave; no stray "null".
+        await Expect(items.Nth(0).GetByTestId("saved-cover")).ToBeVisibleAsync();
+        await Expect(items.Nth(0).Locator(".meta")).ToContainTextAsync("From 😄 Happy");
+        await Expect(items.Nth(0).GetByTestId("saved-remove")).ToHaveTextAsync("♥");
+        await Expect(items.Nth(0).GetByTestId("saved-remove")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.NotEqual(
+            await items.Nth(0).GetByTestId("saved-cover").EvaluateAsync<string>("e => e.style.background"),
+            await items.Nth(1).GetByTestId("saved-cover").EvaluateAsync<string>("e => e.style.background"));
+        Assert.DoesNotContain("null", await phone.Page.GetByTestId("saved-songs").InnerTextAsync(), StringComparison.Ordinal);
         await phone.ScreenshotAsync("history-saved-songs");
 
         var csv = await DownloadAsync(phone, "saved-export-csv");

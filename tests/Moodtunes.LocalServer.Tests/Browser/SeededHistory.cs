@@ -22,4 +22,20 @@ public sealed class SeededHistory(IServiceProvider services)
         var done = DoneAnalyses.Of(pending, emotion, tracks);
         return await store.TryFinishAsync(done, CancellationToken.None) ? done : throw new InvalidOperationException("The seeded analysis did not finish.");
     }
+
+    /// <summary>A done analysis the model was unsure of: afraid 40 %, sad 35 %, neutral 25 % (its guess, afraid, is not the answer).</summary>
+    public async Task<Analysis> AddUnsureAsync(DateTimeOffset createdAt)
+    {
+        var store = services.GetRequiredService<IAnalysisStore>();
+        var pending = PendingAnalyses.New(DeviceId, createdAt);
+        await store.CreateAsync(pending, CancellationToken.None);
+        var tracks = await services.GetRequiredService<AnalysisTrackSelector>().ForEmotionAsync(Emotion.Fear, CancellationToken.None);
+        var done = DoneAnalyses.Of(pending, Emotion.Fear, tracks);
+        var scores = new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => e switch { Emotion.Fear => 0.40f, Emotion.Sad => 0.35f, Emotion.Neutral => 0.25f, _ => 0f })]);
+        done = done with
+        {
+            Result = done.Result! with { Confidence = 0.40f, AsksForMoods = true, Unsure = true, Faces = [done.Result.Faces[0] with { Emotions = scores }] },
+        };
+        return await store.TryFinishAsync(done, CancellationToken.None) ? done : throw new InvalidOperationException("The seeded analysis did not finish.");
+    }
 }

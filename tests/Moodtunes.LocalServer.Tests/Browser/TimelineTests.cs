@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Moodtunes.Core.Emotions;
 using static Microsoft.Playwright.Assertions;
@@ -75,13 +76,28 @@ public sealed class TimelineTests(BrowserFixture fixture) : BrowserTest(fixture)
         await history.AddAsync(Emotion.Happy, DateTimeOffset.UtcNow.AddMinutes(-5));
         var phone = await OpenPhoneAsync(deviceToken: history.Token);
         await phone.OpenHistoryAsync();
-        await Expect(phone.Page.GetByTestId("timeline-recap")).ToHaveTextAsync("Mostly happy this week.");
+        await Expect(phone.Page.GetByTestId("timeline-recap")).ToHaveTextAsync(new Regex("^Just one day this week: happy on [A-Z][a-z]+day\\.$"));
 
         await phone.Page.GetByTestId("delete-all").ClickAsync();
         await phone.Page.GetByTestId("delete-all-confirm").ClickAsync();
 
         await Expect(phone.Page.GetByTestId("history-empty")).ToBeVisibleAsync();
         await Expect(phone.Page.GetByTestId("mood-timeline")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_week_level_at_the_top_is_a_mix_and_a_single_day_is_never_its_own_exception()
+    {
+        var history = new SeededHistory(Services);
+        var now = DateTimeOffset.UtcNow;
+        await history.AddAsync(Emotion.Sad, now.AddDays(-2));
+        await history.AddAsync(Emotion.Neutral, now.AddMinutes(-5));
+        var phone = await OpenPhoneAsync(deviceToken: history.Token, timeZone: "UTC");
+        await phone.OpenHistoryAsync();
+
+        await Expect(phone.Page.GetByTestId("timeline-recap")).ToHaveTextAsync("A mix of sad and neutral this week.");
+        await phone.Page.GetByTestId("lang-switch").ClickAsync();
+        await Expect(phone.Page.GetByTestId("timeline-recap")).ToHaveTextAsync("이번 주 기분: 슬픔, 무표정 반반.");
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Moodtunes.LocalServer.Tests.Browser;
 
 /// <summary>
 /// Track media as the API will send it (issue 13), added in the browser with Playwright routing: the real
-/// server's analysis and track answers gain why, links and media; covers on Deezer's image host are
+/// server's analysis and track answers gain a why line's facets, links and media; covers on Deezer's image host are
 /// answered by the test (so the page's own CSP decides whether they load); the preview route answers a
 /// redirect as the server will, to the <see cref="PreviewServer"/> stand-in rather than Deezer's preview host.
 /// </summary>
@@ -111,10 +111,11 @@ internal static partial class TrackMediaRoutes
     private static void AddMedia(JsonObject track, JsonObject? media)
     {
         var search = Uri.EscapeDataString($"{track["title"]} {track["artist"]}");
-        track["why"] = new JsonObject
+        track["reason"] = new JsonObject
         {
-            ["en"] = "Bright and upbeat, to keep a smile going",
-            ["ko"] = "밝고 신나는 노래, 미소를 이어가도록",
+            ["energy"] = "upbeat",
+            ["valence"] = "bright",
+            ["label"] = "happy",
         };
         track["links"] = new JsonObject
         {
