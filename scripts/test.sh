@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test of the repository. On a fresh machine it first installs what the tests need
-# (idempotent): Debian's chromium for the browser tests, the npm S3/DynamoDB emulators, and the
+# (idempotent): Debian's chromium and fonts for the browser tests, the npm S3/DynamoDB emulators, and the
 # real test photos from Debian packages. Ends with one line: "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if [ ! -x /usr/bin/chromium ]; then
+# Korean and emoji fonts, so the page's screenshots show what a phone shows.
+if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-nanum >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-nanum fonts-noto-color-emoji >/dev/null
 fi
 npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
 scripts/fetch-test-photos.sh
