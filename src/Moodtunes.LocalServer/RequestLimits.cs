@@ -74,8 +74,12 @@ public static class RequestLimits
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    /// <summary>
+    /// By the endpoint routing chose, not by the path: routing also takes "/api/uploads/" (and any case) to it,
+    /// so every spelling that reaches the handler counts.
+    /// </summary>
     private static bool IsUploadTarget(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(UploadEndpoints.Path, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: UploadEndpoints.Path };
 
     private static bool IsUpload(HttpContext context) => context.Request.Path.StartsWithSegments(LocalUploadEndpoints.Path);
 
