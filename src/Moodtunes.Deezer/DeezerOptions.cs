@@ -12,6 +12,12 @@ public sealed record DeezerOptions
 
     public Uri BaseAddress { get; init; } = DefaultBaseAddress;
 
+    /// <summary>Deezer serves previews over https from its CDN (cdnt-preview.dzcdn.net and siblings).</summary>
+    public static readonly IReadOnlyList<string> DefaultPreviewOrigins = ["https://*.dzcdn.net"];
+
+    /// <summary>Where a preview URL may point (<see cref="PreviewOrigins"/>); a stand-in's tests name their own.</summary>
+    public IReadOnlyList<string> PreviewOrigins { get; init; } = DefaultPreviewOrigins;
+
     /// <summary>One request's limit; the song list never waits longer than its own deadline anyway.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
 

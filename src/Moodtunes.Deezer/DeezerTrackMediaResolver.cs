@@ -9,7 +9,7 @@ namespace Moodtunes.Deezer;
 /// Finds catalog tracks on Deezer by title and artist, and hands out fresh preview URLs. Preview URLs are signed
 /// and expire (<c>hdnea=exp=…</c>, about 15 minutes), so they are kept in memory only, until shortly before then.
 /// </summary>
-internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, TimeProvider clock) : ITrackMediaResolver
+internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, PreviewOrigins previewOrigins, TimeProvider clock) : ITrackMediaResolver
 {
     /// <summary>A preview URL is handed out only while it has at least this long to live: a 30-second clip, with room to start.</summary>
     private static readonly TimeSpan PreviewMargin = TimeSpan.FromMinutes(2);
@@ -32,7 +32,8 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Time
         }
 
         var id = match.Id.ToString(CultureInfo.InvariantCulture);
-        if (PreviewUri(match.Preview) is { } preview)
+        var preview = PreviewUri(match.Preview);
+        if (preview is not null)
         {
             Remember(id, preview);
         }
@@ -44,7 +45,7 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Time
             HttpsOrNull(match.Album?.CoverSmall),
             HttpsOrNull(match.Album?.CoverMedium),
             match.Duration,
-            HasPreview: !string.IsNullOrEmpty(match.Preview));
+            HasPreview: preview is not null);
     }
 
     public async Task<Uri?> PreviewUrlAsync(string providerTrackId, CancellationToken cancellationToken)
@@ -77,8 +78,8 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Time
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
-    private static Uri? PreviewUri(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback) ? uri : null;
+    private Uri? PreviewUri(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && previewOrigins.Allows(uri) ? uri : null;
 
     private static string? HttpsOrNull(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri.AbsoluteUri : null;

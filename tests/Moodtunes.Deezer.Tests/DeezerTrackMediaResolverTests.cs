@@ -145,6 +145,36 @@ public sealed class DeezerTrackMediaResolverTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("file:///etc")]
+    [InlineData("http://127.0.0.1:9")]
+    [InlineData("http://cdnt-preview.dzcdn.net")]
+    [InlineData("https://attacker.example")]
+    [InlineData("https://dzcdn.net.attacker.example")]
+    [InlineData("https://attacker-dzcdn.net")]
+    public async Task A_preview_url_outside_the_providers_https_preview_hosts_is_never_handed_out(string previewBase)
+    {
+        _deezer.PreviewBase = previewBase;
+        _deezer.AddSearchResult("Good Day", "IU", _deezer.AddTrack(5, "Good Day", "IU"));
+
+        Assert.False((await Resolver.FindAsync(GoodDay, CancellationToken.None))!.HasPreview);
+        Assert.Null(await Resolver.PreviewUrlAsync("5", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_preview_origin_configured_explicitly_is_allowed_and_replaces_the_default()
+    {
+        _deezer.PreviewBase = "http://127.0.0.1:9";
+        _deezer.AddTrack(5, "Good Day", "IU");
+        _deezer.AddTrack(6, "Blueming", "IU");
+        await using var services = Services(_deezer, TimeProvider.System, previewOrigin: "http://127.0.0.1:9");
+        var resolver = services.GetRequiredService<ITrackMediaResolver>();
+
+        Assert.Equal("127.0.0.1", (await resolver.PreviewUrlAsync("5", CancellationToken.None))?.Host);
+        _deezer.PreviewBase = FakeDeezer.PreviewHost;
+        Assert.Null(await resolver.PreviewUrlAsync("6", CancellationToken.None));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("../search")]
     [InlineData("12?x=1")]
@@ -161,9 +191,13 @@ public sealed class DeezerTrackMediaResolverTests : IAsyncLifetime
         Assert.Empty(services.GetServices<ITrackMediaResolver>());
     }
 
-    internal static ServiceProvider Services(FakeDeezer deezer, TimeProvider clock) =>
+    internal static ServiceProvider Services(FakeDeezer deezer, TimeProvider clock, string? previewOrigin = null) =>
         new ServiceCollection()
             .AddSingleton(clock)
-            .AddDeezerMedia(new ConfigurationBuilder().AddInMemoryCollection([new("Deezer:BaseAddress", deezer.BaseAddress.AbsoluteUri)]).Build())
+            .AddDeezerMedia(new ConfigurationBuilder().AddInMemoryCollection(
+            [
+                new("Deezer:BaseAddress", deezer.BaseAddress.AbsoluteUri),
+                new("Deezer:PreviewOrigins:0", previewOrigin),
+            ]).Build())
             .BuildServiceProvider();
 }
