@@ -21,6 +21,11 @@ public sealed record DeezerOptions
     /// <summary>One request's limit; the song list never waits longer than its own deadline anyway.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Requests to the provider per <see cref="BudgetWindow"/>, for the whole process (<see cref="ProviderBudget"/>).</summary>
+    public int RequestBudget { get; init; } = 40;
+
+    public TimeSpan BudgetWindow { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Consecutive failures after which the provider is left alone for <see cref="OpenFor"/>.</summary>
     public int FailuresToOpen { get; init; } = 3;
 

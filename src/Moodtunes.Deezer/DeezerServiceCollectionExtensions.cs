@@ -30,6 +30,7 @@ public static class DeezerServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new PreviewOrigins(options.PreviewOrigins));
+        services.AddSingleton(sp => new ProviderBudget(options.RequestBudget, options.BudgetWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ProviderCircuit(options.FailuresToOpen, options.OpenFor, sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient<DeezerClient>(http =>
         {

@@ -19,6 +19,9 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Prev
 
     private readonly ConcurrentDictionary<string, (Uri Url, DateTimeOffset UseUntil)> _previews = new(StringComparer.Ordinal);
 
+    /// <summary>One fetch per track at a time: a burst of plays of one song asks the provider once.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<Uri?>>> _fetches = new(StringComparer.Ordinal);
+
     public MusicProvider Provider => MusicProvider.Deezer;
 
     public async Task<TrackMedia?> FindAsync(Track track, CancellationToken cancellationToken)
@@ -48,21 +51,34 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Prev
             HasPreview: preview is not null);
     }
 
-    public async Task<Uri?> PreviewUrlAsync(string providerTrackId, CancellationToken cancellationToken)
+    public Task<Uri?> PreviewUrlAsync(string providerTrackId, CancellationToken cancellationToken)
     {
         if (_previews.TryGetValue(providerTrackId, out var cached) && clock.GetUtcNow() < cached.UseUntil)
         {
-            return cached.Url;
+            return Task.FromResult<Uri?>(cached.Url);
         }
 
-        var track = await client.GetTrackAsync(providerTrackId, cancellationToken).ConfigureAwait(false);
-        if (PreviewUri(track?.Preview) is not { } preview)
+        return _fetches.GetOrAdd(providerTrackId, id => new Lazy<Task<Uri?>>(() => FetchPreviewAsync(id))).Value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Shared by every caller waiting for the same track, so it runs on the client's own timeout, not a caller's token.</summary>
+    private async Task<Uri?> FetchPreviewAsync(string providerTrackId)
+    {
+        try
         {
-            return null;
-        }
+            var track = await client.GetTrackAsync(providerTrackId, CancellationToken.None).ConfigureAwait(false);
+            if (PreviewUri(track?.Preview) is not { } preview)
+            {
+                return null;
+            }
 
-        Remember(providerTrackId, preview);
-        return preview;
+            Remember(providerTrackId, preview);
+            return preview;
+        }
+        finally
+        {
+            _fetches.TryRemove(providerTrackId, out _);
+        }
     }
 
     private void Remember(string id, Uri preview)

@@ -174,6 +174,48 @@ public sealed class DeezerTrackMediaResolverTests : IAsyncLifetime
         Assert.Null(await resolver.PreviewUrlAsync("6", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Lookups_over_the_process_budget_fail_fast_without_asking_the_provider_until_it_refills()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = Services(_deezer, clock);
+        var resolver = services.GetRequiredService<ITrackMediaResolver>();
+        var songs = Enumerable.Range(0, 60).Select(i => GoodDay with { Id = $"song-{i}", Title = $"Song {i}" }).ToList();
+
+        var outcomes = await Task.WhenAll(songs.Select(async song =>
+        {
+            try
+            {
+                await resolver.FindAsync(song, CancellationToken.None);
+                return true;
+            }
+            catch (TrackProviderException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Equal(40, _deezer.Requests);
+        Assert.Equal(20, outcomes.Count(asked => !asked));
+
+        // Refusing is our own budget, not the provider failing: it is asked again as soon as the budget refills.
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Null(await resolver.FindAsync(GoodDay, CancellationToken.None));
+        Assert.Equal(41, _deezer.Requests);
+    }
+
+    [Fact]
+    public async Task Concurrent_preview_requests_for_one_track_ask_the_provider_once()
+    {
+        _deezer.AddTrack(3135556, "Good Day", "IU");
+        _deezer.Delay = TimeSpan.FromMilliseconds(300);
+
+        var urls = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Resolver.PreviewUrlAsync("3135556", CancellationToken.None)));
+
+        Assert.All(urls, Assert.NotNull);
+        Assert.Equal(1, _deezer.Requests);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("../search")]
