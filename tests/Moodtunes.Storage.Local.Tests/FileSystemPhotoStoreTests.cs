@@ -1,11 +1,12 @@
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Local.Tests;
 
 public sealed class FileSystemPhotoStoreTests : PhotoStoreContract, IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
     private readonly FileSystemPhotoStore _store;
 
     public FileSystemPhotoStoreTests() => _store = new FileSystemPhotoStore(Path.Combine(_folder.Path, "objects"));

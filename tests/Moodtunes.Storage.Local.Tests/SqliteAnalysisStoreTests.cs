@@ -1,13 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.Local.Tests;
 
 public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public SqliteAnalysisStoreTests() => Store = new SqliteAnalysisStore(DatabasePath, Clock);
 

@@ -2,13 +2,14 @@ using Microsoft.Data.Sqlite;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.SavedSongs;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.Local.Tests;
 
 public sealed class SqliteSavedSongStoreTests : SavedSongStoreContract, IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public SqliteSavedSongStoreTests()
     {
