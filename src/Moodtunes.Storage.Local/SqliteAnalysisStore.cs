@@ -185,7 +185,9 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$analysisId", analysisId);
         command.Parameters.AddWithValue("$now", Now());
-        return await CountTrueAsync(command, cancellationToken) == 1;
+        var deleted = await CountTrueAsync(command, cancellationToken);
+        await SqliteDatabase.ForgetDeletedAsync(connection, cancellationToken);
+        return deleted == 1;
     }
 
     public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
@@ -195,7 +197,9 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         command.CommandText = "DELETE FROM Analyses WHERE DeviceId = $deviceId RETURNING ExpiresAt > $now;";
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$now", Now());
-        return await CountTrueAsync(command, cancellationToken);
+        var deleted = await CountTrueAsync(command, cancellationToken);
+        await SqliteDatabase.ForgetDeletedAsync(connection, cancellationToken);
+        return deleted;
     }
 
     private static async Task<int> CountTrueAsync(SqliteCommand command, CancellationToken cancellationToken)

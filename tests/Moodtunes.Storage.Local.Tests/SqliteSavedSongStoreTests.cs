@@ -26,6 +26,24 @@ public sealed class SqliteSavedSongStoreTests : SavedSongStoreContract, IDisposa
     public void Dispose() => _folder.Dispose();
 
     [Fact]
+    public async Task Forgotten_saved_songs_cannot_be_read_back_from_the_database_files()
+    {
+        var device = NewDeviceId();
+        var songs = new[] { "iu-good-day", "bts-dna", "newjeans-ditto" };
+        foreach (var song in songs)
+        {
+            await Store.SaveAsync(device, new SavedSong(song, Start), CancellationToken.None);
+        }
+
+        Assert.True(DatabaseFiles.Contain(DatabasePath, device));
+
+        await Store.DeleteAsync(device, songs[0], CancellationToken.None);
+        await Store.DeleteAllAsync(device, CancellationToken.None);
+
+        Assert.False(DatabaseFiles.Contain(DatabasePath, device));
+    }
+
+    [Fact]
     public async Task Rows_use_the_documented_columns_with_the_save_time_as_round_trip_text()
     {
         var device = NewDeviceId();
