@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -16,8 +17,11 @@ public static class LocalUploadEndpoints
 {
     public const string Path = "/local-uploads";
 
-    /// <summary>Room for the form fields around the largest allowed photo.</summary>
-    private const long FormOverheadBytes = 64 * 1024;
+    /// <summary>Room for the form fields around the largest allowed photo; also the most all fields together may hold.</summary>
+    private const int FormOverheadBytes = 64 * 1024;
+
+    /// <summary>The longest field (the policy is about 300 bytes); nothing but the file part is allowed to be large.</summary>
+    private const int MaxFieldBytes = 8 * 1024;
 
     public static IEndpointRouteBuilder MapLocalUploads(this IEndpointRouteBuilder app, long maxPhotoBytes)
     {
@@ -66,6 +70,11 @@ public static class LocalUploadEndpoints
         {
             return TooLarge();
         }
+        catch (FormFieldsTooLargeException)
+        {
+            return Problems.Result(
+                StatusCodes.Status400BadRequest, "not-a-form", $"Form fields are limited to {MaxFieldBytes / 1024} KB each and {FormOverheadBytes / 1024} KB in all.");
+        }
         catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
         {
             // A malformed or cut-short multipart body.
@@ -74,9 +83,11 @@ public static class LocalUploadEndpoints
     }
 
     /// <summary>
-    /// Reads the form fields, checks them against the signed policy, then streams the file part (last, as S3
-    /// requires) straight into the photo store: the framework would buffer a form's files over 64 KB in the
-    /// system's temp folder, where a crash would leave them; the store's partial writes are swept at start.
+    /// Reads the form fields (each and all of them small), checks them against the signed policy, then streams the
+    /// file part (last, as S3 requires) straight into the photo store: nothing large is held in memory before the
+    /// signature checks out, and a file part that comes before the signed fields meets no policy and is refused
+    /// unread. The framework would buffer a form's files over 64 KB in the system's temp folder, where a crash
+    /// would leave them; the store's partial writes are swept at start.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> StoreAsync(
         MultipartReader reader,
@@ -86,6 +97,7 @@ public static class LocalUploadEndpoints
         CancellationToken cancellationToken)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fieldBytes = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
         {
             if (section.GetContentDispositionHeader() is not { } disposition || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -96,8 +108,9 @@ public static class LocalUploadEndpoints
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
             if (name != "file")
             {
-                using var value = new StreamReader(section.Body);
-                fields[name] = await value.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                var value = await ReadFieldAsync(section.Body, cancellationToken).ConfigureAwait(false);
+                fieldBytes += value.Length;
+                fields[name] = fieldBytes <= FormOverheadBytes ? Encoding.UTF8.GetString(value) : throw new FormFieldsTooLargeException();
                 continue;
             }
 
@@ -122,6 +135,14 @@ public static class LocalUploadEndpoints
         return Problems.Result(StatusCodes.Status400BadRequest, "empty-file", "The form has no photo in its 'file' part.");
     }
 
+    /// <summary>A field's bytes, read no further than one byte past <see cref="MaxFieldBytes"/>.</summary>
+    private static async Task<byte[]> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxFieldBytes + 1];
+        var length = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return length <= MaxFieldBytes ? buffer[..length] : throw new FormFieldsTooLargeException();
+    }
+
     private static string? Boundary(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && HeaderUtilities.RemoveQuotes(type.Boundary) is { Length: > 0 } boundary
             ? boundary.ToString()
@@ -136,4 +157,9 @@ public static class LocalUploadEndpoints
 
     private static ProblemHttpResult TooLarge() =>
         Problems.Result(StatusCodes.Status413PayloadTooLarge, "file-too-large", "The photo is larger than the upload allows.");
+}
+
+/// <summary>A form field, or all of them together, over the limit: the form is refused before the rest is read.</summary>
+internal sealed class FormFieldsTooLargeException : Exception
+{
 }
