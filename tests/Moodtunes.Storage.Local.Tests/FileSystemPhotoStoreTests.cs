@@ -21,6 +21,19 @@ public sealed class FileSystemPhotoStoreTests : PhotoStoreContract, IDisposable
         await _store.WriteAsync(key, stream, content.Length, CancellationToken.None);
     }
 
+    [SkippableFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_stored_photo_is_the_server_users_alone()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes");
+
+        await PutAsync("photos/device/01JD0000000000000000000000", [1, 2, 3]);
+
+        Assert.Equal(
+            UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            File.GetUnixFileMode(Path.Combine(_folder.Path, "objects", "photos", "device", "01JD0000000000000000000000")));
+    }
+
     [Theory]
     [InlineData("../outside")]
     [InlineData("photos/../../outside")]
