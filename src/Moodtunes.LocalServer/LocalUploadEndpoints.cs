@@ -59,7 +59,8 @@ public static class LocalUploadEndpoints
 
         try
         {
-            return await StoreAsync(new MultipartReader(boundary, request.Body), policies, photos, queue, cancellationToken).ConfigureAwait(false);
+            var address = ClientAddress.Of(request.HttpContext) ?? PhotoUploadedQueue.UnknownAddress;
+            return await StoreAsync(new MultipartReader(boundary, request.Body), address, policies, photos, queue, cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException rejected) when (rejected.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -91,6 +92,7 @@ public static class LocalUploadEndpoints
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> StoreAsync(
         MultipartReader reader,
+        string address,
         LocalUploadPolicy policies,
         FileSystemPhotoStore photos,
         PhotoUploadedQueue queue,
@@ -128,7 +130,7 @@ public static class LocalUploadEndpoints
                 break;
             }
 
-            queue.Enqueue(key);
+            queue.Enqueue(key, address);
             return TypedResults.NoContent();
         }
 

@@ -35,7 +35,8 @@ public static class RequestLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsUploadTarget(context) ? PerDevice(context, "device-uploads", options.UploadsPerDevicePerMinute) : NoLimit),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    (IsApi(context) || IsUpload(context)) && context.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address)
+                    (IsApi(context) || IsUpload(context)) && context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote) &&
+                    ClientAddress.Network(remote) is var address
                         ? IsUpload(context)
                             ? PerMinute($"uploads:{address}", options.RequestsPerDevicePerMinute)
                             : PerMinute($"api:{address}", options.RequestsPerDevicePerMinute * AddressShareOfDevices)
