@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
 
 namespace Moodtunes.Storage.Local;
 
@@ -35,6 +36,8 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
     private const string TracksVersionColumn = "TracksVersion";
 
     private static readonly string PendingStatus = AnalysisRecord.StatusName(AnalysisStatus.Pending);
+
+    private static readonly string DoneStatus = AnalysisRecord.StatusName(AnalysisStatus.Done);
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
@@ -170,6 +173,31 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
 
         items.RemoveAt(limit);
         return new HistoryPage(items, StorageEncoding.EncodeCursor(items[^1].Id));
+    }
+
+    public async Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(string deviceId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // A range of the primary key: ids start with their creation time, so the window is where it starts.
+        command.CommandText = """
+            SELECT CreatedAt, Result FROM Analyses
+            WHERE DeviceId = $deviceId AND AnalysisId >= $since AND Status = $done AND ExpiresAt > $now;
+            """;
+        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$since", AnalysisIds.LowerBound(since));
+        command.Parameters.AddWithValue("$done", DoneStatus);
+        command.Parameters.AddWithValue("$now", Now());
+
+        var readings = new List<MoodReading>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            readings.Add(new MoodReading(StorageEncoding.ParseInstant(reader.GetString(0)), StoredDocuments.ReadEmotion(reader.GetString(1))));
+        }
+
+        return readings;
     }
 
     public async Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)

@@ -66,6 +66,10 @@ public static class StoredDocuments
     }
 
     /// <exception cref="InvalidDataException">The text is not a stored failure.</exception>
+    /// <summary>Only the emotion of a result document: the mood timeline reads thousands and needs nothing else.</summary>
+    /// <exception cref="InvalidDataException">The text is not a result document.</exception>
+    public static Emotion ReadEmotion(string resultJson) => Deserialize<EmotionOfResult>(resultJson).Emotion;
+
     public static AnalysisFailure ReadFailure(string json)
     {
         var document = Deserialize<FailureDocument>(json);
@@ -100,6 +104,9 @@ public static class StoredDocuments
         float Confidence,
         bool AsksForMoods,
         double ElapsedMilliseconds);
+
+    /// <summary>The one property of <see cref="ResultDocument"/> the timeline reads; the rest is skipped unread.</summary>
+    private sealed record EmotionOfResult(Emotion Emotion);
 
     private sealed record FaceDocument(float X, float Y, float Width, float Height, float DetectionScore, IReadOnlyDictionary<Emotion, float> Emotions);
 
