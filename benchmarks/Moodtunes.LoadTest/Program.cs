@@ -8,9 +8,12 @@ using Moodtunes.Testing;
 // Load and end-to-end latency against the local server, on loopback only, bounded in time.
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- [devices=200] [latencyRuns=30]
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- history     (the history benchmark only)
+//   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- hostile     (issue 24's attacks only)
 var historyOnly = args is ["history"];
-var devices = !historyOnly && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var latencyRuns = !historyOnly && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+var hostileOnly = args is ["hostile"];
+
+var devices = !historyOnly && !hostileOnly && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var latencyRuns = !historyOnly && !hostileOnly && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 
 // Deezer's stand-in on loopback knows every catalog song, so covers and previews resolve as they would online.
 await using var deezer = await FakeDeezer.StartAsync();
@@ -34,6 +37,14 @@ try
     var photo = SamplePhotos.SelfieJpeg(1280, 960);
     Console.WriteLine($"Local server on {server}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; photo: 1280×960 JPEG, {photo.Length / 1024} KB");
     Console.WriteLine();
+    if (hostileOnly)
+    {
+        await HistoryBenchmark.SummaryAsync(app.Services, server, 20_000);
+        Console.WriteLine();
+        await HostileBenchmark.RunAsync();
+        return 0;
+    }
+
     await HistoryBenchmark.RunAsync(app.Services, server);
     Console.WriteLine();
     if (historyOnly)
