@@ -3,6 +3,7 @@
 #   - the vision pipeline, the original team's stack (Python + OpenCV, Debian packages) on the same photos,
 #     and the AWS cost estimate                          -> between <!-- bench:vision:start/end -->
 #   - the local service end to end and under load        -> between <!-- bench:load:start/end -->
+#   - issue 24's attacks (flood, unsigned forms, a 20,000-analysis summary) -> between <!-- bench:hostile:start/end -->
 # Takes about five minutes on a 2-core machine; run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,11 +21,13 @@ vision=$(dotnet benchmarks/Moodtunes.Benchmarks/bin/Release/net10.0/Moodtunes.Be
 printf '%s\n\n' "$vision"
 load=$(dotnet benchmarks/Moodtunes.LoadTest/bin/Release/net10.0/Moodtunes.LoadTest.dll 200 30)
 printf '%s\n' "$load"
+hostile=$(dotnet benchmarks/Moodtunes.LoadTest/bin/Release/net10.0/Moodtunes.LoadTest.dll hostile)
+printf '%s\n' "$hostile"
 
-python3 - "$vision" "$load" <<'PY'
+python3 - "$vision" "$load" "$hostile" <<'PY'
 import re, sys
 text = open("README.md", encoding="utf-8").read()
-for name, table in (("vision", sys.argv[1]), ("load", sys.argv[2])):
+for name, table in (("vision", sys.argv[1]), ("load", sys.argv[2]), ("hostile", sys.argv[3])):
     text = re.sub(rf"(<!-- bench:{name}:start -->\n).*?(\n<!-- bench:{name}:end -->)",
                   lambda m: m.group(1) + table.strip() + m.group(2), text, flags=re.S)
 open("README.md", "w", encoding="utf-8").write(text)

@@ -24,7 +24,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         // bin/<Configuration>/net10.0/ of this benchmark names the server's build of the same configuration.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var server = Path.Combine(RepositoryPaths.Root, "src", "Moodtunes.LocalServer", "bin", configuration, "net10.0", "Moodtunes.LocalServer.dll");
         var data = Directory.CreateTempSubdirectory("moodtunes-hostile-").FullName;
         var url = new Uri($"http://127.0.0.1:{FreePort()}");

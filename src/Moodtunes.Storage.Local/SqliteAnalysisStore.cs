@@ -180,11 +180,13 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
-        // A range of the primary key: ids start with their creation time, so the window is where it starts.
+        // A range of the primary key (ids start with their creation time, so the window is where it starts), and
+        // of each result only its emotion, picked out by SQLite rather than handed over whole.
         command.CommandText = """
-            SELECT CreatedAt, Result FROM Analyses
+            SELECT CreatedAt, json_extract(Result, $emotion) FROM Analyses
             WHERE DeviceId = $deviceId AND AnalysisId >= $since AND Status = $done AND ExpiresAt > $now;
             """;
+        command.Parameters.AddWithValue("$emotion", StoredDocuments.ResultEmotionPath);
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$since", AnalysisIds.LowerBound(since));
         command.Parameters.AddWithValue("$done", DoneStatus);
@@ -194,7 +196,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            readings.Add(new MoodReading(StorageEncoding.ParseInstant(reader.GetString(0)), StoredDocuments.ReadEmotion(reader.GetString(1))));
+            readings.Add(new MoodReading(StorageEncoding.ParseInstant(reader.GetString(0)), StoredDocuments.ParseEmotion(reader.IsDBNull(1) ? null : reader.GetString(1))));
         }
 
         return readings;

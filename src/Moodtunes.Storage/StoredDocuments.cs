@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Moodtunes.Core;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
@@ -66,6 +67,17 @@ public static class StoredDocuments
     }
 
     /// <exception cref="InvalidDataException">The text is not a stored failure.</exception>
+    /// <summary>
+    /// Where a result document keeps its emotion, as a JSON path (SQLite's json_extract): a store that can read it
+    /// without handing over the whole document does; what it reads is parsed by <see cref="ParseEmotion"/>.
+    /// </summary>
+    public const string ResultEmotionPath = "$.emotion";
+
+    /// <summary>The value at <see cref="ResultEmotionPath"/>.</summary>
+    /// <exception cref="InvalidDataException">It is not an emotion's wire name.</exception>
+    public static Emotion ParseEmotion(string? wireName) =>
+        WireNames.TryParse<Emotion>(wireName, out var emotion) ? emotion : throw new InvalidDataException($"Stored emotion '{wireName}' is not one.");
+
     /// <summary>Only the emotion of a result document: the mood timeline reads thousands and needs nothing else.</summary>
     /// <exception cref="InvalidDataException">The text is not a result document.</exception>
     public static Emotion ReadEmotion(string resultJson) => Deserialize<EmotionOfResult>(resultJson).Emotion;
