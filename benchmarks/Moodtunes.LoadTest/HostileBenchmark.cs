@@ -167,15 +167,16 @@ internal static class HostileBenchmark
     private static async Task AnalyseAsync(HttpClient client, string token, byte[] photo)
     {
         var (_, id) = await UploadAsync(client, token, photo);
-        if (await WaitAsync(client, token, id) != "done")
+        if (await WaitAsync(client, token, id, pollMilliseconds: 20) != "done")
         {
             throw new InvalidOperationException("the selfie was not analysed");
         }
     }
 
-    private static async Task<string> WaitAsync(HttpClient client, string token, string id)
+    /// <summary>Polls as the page does for the flood (every 250 ms), faster for the measured selfie, within 300 requests a minute.</summary>
+    private static async Task<string> WaitAsync(HttpClient client, string token, string id, int pollMilliseconds = 250)
     {
-        for (var deadline = Stopwatch.StartNew(); deadline.Elapsed < TimeSpan.FromMinutes(5); await Task.Delay(10))
+        for (var deadline = Stopwatch.StartNew(); deadline.Elapsed < TimeSpan.FromMinutes(5); await Task.Delay(pollMilliseconds))
         {
             if (await StatusAsync(client, token, id) is not "pending" and var status)
             {
@@ -191,7 +192,8 @@ internal static class HostileBenchmark
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/analyses/{id}");
         request.Headers.Add(DeviceTokens.HeaderName, token);
         using var response = await client.SendAsync(request);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = response.IsSuccessStatusCode ? JsonDocument.Parse(body) : throw new InvalidOperationException($"GET analysis answered {(int)response.StatusCode}: {body}");
         return json.RootElement.GetProperty("status").GetString()!;
     }
 
