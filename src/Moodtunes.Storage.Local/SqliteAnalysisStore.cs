@@ -39,16 +39,15 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
 
     private static readonly string DoneStatus = AnalysisRecord.StatusName(AnalysisStatus.Done);
 
-    /// <summary>The emotion of a row's result; written out the same in the index and the query, so the query reads it from there.</summary>
-    private static readonly string EmotionOfResult = $"json_extract(Result, '{StoredDocuments.ResultEmotionPath}')";
-
     /// <summary>
     /// The mood timeline's reads, answered from this index alone: a busy device's month is thousands of rows of
-    /// several KB (their tracks), of which the timeline needs the time and the emotion. (Created on start for files
-    /// an earlier version made; the rows themselves are unchanged.)
+    /// several KB (their tracks), of which the timeline needs the time and the result's emotion. It holds the result
+    /// itself, not json_extract of it: SQLite still reads the row for an expression it could take from the index
+    /// (20,000 rows: 16 ms covering, 65 ms by the primary key, 169 ms through an expression index; one run, 2 cores).
+    /// Created at start on files an earlier version made; the rows are unchanged.
     /// </summary>
     private static readonly string MoodsIndex = $"""
-        CREATE INDEX IF NOT EXISTS Analyses_Moods ON Analyses (DeviceId, AnalysisId, ExpiresAt, CreatedAt, {EmotionOfResult})
+        CREATE INDEX IF NOT EXISTS Analyses_Moods ON Analyses (DeviceId, AnalysisId, ExpiresAt, CreatedAt, Result)
         WHERE Status = '{DoneStatus}';
         """;
 
@@ -196,7 +195,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         // A range of the moods index (ids start with their creation time, so the window is where it starts); the
         // status is written out so SQLite can tell the partial index applies (INDEXED BY fails loudly if not).
         command.CommandText = $"""
-            SELECT CreatedAt, {EmotionOfResult} FROM Analyses INDEXED BY Analyses_Moods
+            SELECT CreatedAt, json_extract(Result, '{StoredDocuments.ResultEmotionPath}') FROM Analyses INDEXED BY Analyses_Moods
             WHERE DeviceId = $deviceId AND AnalysisId >= $since AND Status = '{DoneStatus}' AND ExpiresAt > $now;
             """;
         command.Parameters.AddWithValue("$deviceId", deviceId);
