@@ -9,11 +9,13 @@ using Moodtunes.Testing;
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- [devices=200] [latencyRuns=30]
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- history     (the history benchmark only)
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- hostile     (issue 24's attacks only)
+//   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- summary     (its 20,000-analysis summary only)
 var historyOnly = args is ["history"];
 var hostileOnly = args is ["hostile"];
+var summaryOnly = args is ["summary"];
 
-var devices = !historyOnly && !hostileOnly && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var latencyRuns = !historyOnly && !hostileOnly && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+var devices = !historyOnly && !hostileOnly && !summaryOnly && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var latencyRuns = !historyOnly && !hostileOnly && !summaryOnly && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 
 // Deezer's stand-in on loopback knows every catalog song, so covers and previews resolve as they would online.
 await using var deezer = await FakeDeezer.StartAsync();
@@ -37,11 +39,15 @@ try
     var photo = SamplePhotos.SelfieJpeg(1280, 960);
     Console.WriteLine($"Local server on {server}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; photo: 1280×960 JPEG, {photo.Length / 1024} KB");
     Console.WriteLine();
-    if (hostileOnly)
+    if (hostileOnly || summaryOnly)
     {
         await HistoryBenchmark.SummaryAsync(app.Services, server, 20_000);
         Console.WriteLine();
-        await HostileBenchmark.RunAsync();
+        if (hostileOnly)
+        {
+            await HostileBenchmark.RunAsync();
+        }
+
         return 0;
     }
 
