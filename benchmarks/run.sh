@@ -4,6 +4,7 @@
 #     and the AWS cost estimate                          -> between <!-- bench:vision:start/end -->
 #   - the local service end to end and under load        -> between <!-- bench:load:start/end -->
 #   - the wait in the page, in Chromium (needs /usr/bin/chromium) -> between <!-- bench:page:start/end -->
+#   - issue 24's attacks (flood, unsigned forms, a 20,000-analysis summary) -> between <!-- bench:hostile:start/end -->
 # Takes about five minutes on a 2-core machine; run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,11 +24,13 @@ load=$(dotnet benchmarks/Moodtunes.LoadTest/bin/Release/net10.0/Moodtunes.LoadTe
 printf '%s\n' "$load"
 page=$(dotnet benchmarks/Moodtunes.LoadTest/bin/Release/net10.0/Moodtunes.LoadTest.dll page 20)
 printf '%s\n' "$page"
+hostile=$(dotnet benchmarks/Moodtunes.LoadTest/bin/Release/net10.0/Moodtunes.LoadTest.dll hostile)
+printf '%s\n' "$hostile"
 
-python3 - "$vision" "$load" "$page" <<'PY'
+python3 - "$vision" "$load" "$page" "$hostile" <<'PY'
 import re, sys
 text = open("README.md", encoding="utf-8").read()
-for name, table in (("vision", sys.argv[1]), ("load", sys.argv[2]), ("page", sys.argv[3])):
+for name, table in (("vision", sys.argv[1]), ("load", sys.argv[2]), ("page", sys.argv[3]), ("hostile", sys.argv[4])):
     text = re.sub(rf"(<!-- bench:{name}:start -->\n).*?(\n<!-- bench:{name}:end -->)",
                   lambda m: m.group(1) + table.strip() + m.group(2), text, flags=re.S)
 open("README.md", "w", encoding="utf-8").write(text)

@@ -9,15 +9,20 @@ using Moodtunes.Testing;
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- [devices=200] [latencyRuns=30]
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- history     (the history benchmark only)
 //   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- page [runs=20] (the wait in the browser only)
+//   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- hostile     (issue 24's attacks only)
+//   dotnet run -c Release --project benchmarks/Moodtunes.LoadTest -- summary     (its 20,000-analysis summary only)
 var historyOnly = args is ["history"];
 var pageOnly = args is ["page", ..];
+var hostileOnly = args is ["hostile"];
+var summaryOnly = args is ["summary"];
 if (pageOnly)
 {
     args = args[1..];
 }
 
-var devices = !historyOnly && !pageOnly && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var latencyRuns = !historyOnly && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+var oneBenchmark = historyOnly || pageOnly || hostileOnly || summaryOnly;
+var devices = !oneBenchmark && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var latencyRuns = !oneBenchmark && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 
 // Deezer's stand-in on loopback knows every catalog song, so covers and previews resolve as they would online.
 await using var deezer = await FakeDeezer.StartAsync();
@@ -44,6 +49,18 @@ try
     if (pageOnly)
     {
         await PageBenchmark.RunAsync(server, photo, args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20);
+        return 0;
+    }
+
+    if (hostileOnly || summaryOnly)
+    {
+        await HistoryBenchmark.SummaryAsync(app.Services, server, 20_000);
+        Console.WriteLine();
+        if (hostileOnly)
+        {
+            await HostileBenchmark.RunAsync();
+        }
+
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,13 +19,9 @@ public static class WireNames
     public static bool TryParse<TEnum>(string? value, out TEnum result)
         where TEnum : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<TEnum>())
+        if (value is not null && ByWireName<TEnum>.Values.TryGetValue(value, out result))
         {
-            if (string.Equals(candidate.ToWire(), value, StringComparison.OrdinalIgnoreCase))
-            {
-                result = candidate;
-                return true;
-            }
+            return true;
         }
 
         result = default;
@@ -37,5 +34,13 @@ public static class WireNames
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(Policy, allowIntegerValues: false));
+    }
+
+    /// <summary>Each enum's wire names, made once: the mood timeline parses thousands of stored emotions per request.</summary>
+    private static class ByWireName<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly IReadOnlyDictionary<string, TEnum> Values =
+            Enum.GetValues<TEnum>().DistinctBy(v => v.ToWire(), StringComparer.OrdinalIgnoreCase).ToDictionary(v => v.ToWire(), StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -5,7 +5,7 @@ using Moodtunes.Core.Recommendation;
 namespace Moodtunes.Deezer;
 
 /// <summary>Deezer's public API: <c>/search</c> and <c>/track/{id}</c>, no key. Every failure is a <see cref="TrackProviderException"/>.</summary>
-internal sealed class DeezerClient(HttpClient http, ProviderCircuit circuit)
+internal sealed class DeezerClient(HttpClient http, ProviderCircuit circuit, ProviderBudget budget)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -53,6 +53,11 @@ internal sealed class DeezerClient(HttpClient http, ProviderCircuit circuit)
         if (circuit.IsOpen)
         {
             throw new TrackProviderException("Deezer failed repeatedly; not asking it for a while.");
+        }
+
+        if (!budget.TryTake())
+        {
+            throw new TrackProviderException("This server's budget of Deezer requests is spent for now; not asking.");
         }
 
         try

@@ -9,7 +9,7 @@ public static class DeezerServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Deezer as the <see cref="ITrackMediaResolver"/> unless <c>Deezer:Enabled</c> is false
-    /// (optionally <c>Deezer:BaseAddress</c>, for a stand-in).
+    /// (optionally <c>Deezer:BaseAddress</c> and <c>Deezer:PreviewOrigins:0..n</c>, for a stand-in).
     /// </summary>
     public static IServiceCollection AddDeezerMedia(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +19,9 @@ public static class DeezerServiceCollectionExtensions
         {
             Enabled = !string.Equals(section["Enabled"], "false", StringComparison.OrdinalIgnoreCase),
             BaseAddress = BaseAddress(section["BaseAddress"]),
+            PreviewOrigins = section.GetSection("PreviewOrigins").GetChildren().Select(c => c.Value).OfType<string>().ToList() is { Count: > 0 } origins
+                ? origins
+                : DeezerOptions.DefaultPreviewOrigins,
         };
         if (!options.Enabled)
         {
@@ -26,6 +29,8 @@ public static class DeezerServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new PreviewOrigins(options.PreviewOrigins));
+        services.AddSingleton(sp => new ProviderBudget(options.RequestBudget, options.BudgetWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ProviderCircuit(options.FailuresToOpen, options.OpenFor, sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient<DeezerClient>(http =>
         {

@@ -9,7 +9,7 @@ namespace Moodtunes.Deezer;
 /// Finds catalog tracks on Deezer by title and artist, and hands out fresh preview URLs. Preview URLs are signed
 /// and expire (<c>hdnea=exp=…</c>, about 15 minutes), so they are kept in memory only, until shortly before then.
 /// </summary>
-internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, TimeProvider clock) : ITrackMediaResolver
+internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, PreviewOrigins previewOrigins, TimeProvider clock) : ITrackMediaResolver
 {
     /// <summary>A preview URL is handed out only while it has at least this long to live: a 30-second clip, with room to start.</summary>
     private static readonly TimeSpan PreviewMargin = TimeSpan.FromMinutes(2);
@@ -18,6 +18,9 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Time
     private static readonly TimeSpan PreviewFallbackLifetime = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, (Uri Url, DateTimeOffset UseUntil)> _previews = new(StringComparer.Ordinal);
+
+    /// <summary>One fetch per track at a time: a burst of plays of one song asks the provider once.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<Uri?>>> _fetches = new(StringComparer.Ordinal);
 
     public MusicProvider Provider => MusicProvider.Deezer;
 
@@ -32,7 +35,8 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Time
         }
 
         var id = match.Id.ToString(CultureInfo.InvariantCulture);
-        if (PreviewUri(match.Preview) is { } preview)
+        var preview = PreviewUri(match.Preview);
+        if (preview is not null)
         {
             Remember(id, preview);
         }
@@ -44,24 +48,37 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Time
             HttpsOrNull(match.Album?.CoverSmall),
             HttpsOrNull(match.Album?.CoverMedium),
             match.Duration,
-            HasPreview: !string.IsNullOrEmpty(match.Preview));
+            HasPreview: preview is not null);
     }
 
-    public async Task<Uri?> PreviewUrlAsync(string providerTrackId, CancellationToken cancellationToken)
+    public Task<Uri?> PreviewUrlAsync(string providerTrackId, CancellationToken cancellationToken)
     {
         if (_previews.TryGetValue(providerTrackId, out var cached) && clock.GetUtcNow() < cached.UseUntil)
         {
-            return cached.Url;
+            return Task.FromResult<Uri?>(cached.Url);
         }
 
-        var track = await client.GetTrackAsync(providerTrackId, cancellationToken).ConfigureAwait(false);
-        if (PreviewUri(track?.Preview) is not { } preview)
+        return _fetches.GetOrAdd(providerTrackId, id => new Lazy<Task<Uri?>>(() => FetchPreviewAsync(id))).Value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Shared by every caller waiting for the same track, so it runs on the client's own timeout, not a caller's token.</summary>
+    private async Task<Uri?> FetchPreviewAsync(string providerTrackId)
+    {
+        try
         {
-            return null;
-        }
+            var track = await client.GetTrackAsync(providerTrackId, CancellationToken.None).ConfigureAwait(false);
+            if (PreviewUri(track?.Preview) is not { } preview)
+            {
+                return null;
+            }
 
-        Remember(providerTrackId, preview);
-        return preview;
+            Remember(providerTrackId, preview);
+            return preview;
+        }
+        finally
+        {
+            _fetches.TryRemove(providerTrackId, out _);
+        }
     }
 
     private void Remember(string id, Uri preview)
@@ -77,8 +94,8 @@ internal sealed partial class DeezerTrackMediaResolver(DeezerClient client, Time
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
-    private static Uri? PreviewUri(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback) ? uri : null;
+    private Uri? PreviewUri(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && previewOrigins.Allows(uri) ? uri : null;
 
     private static string? HttpsOrNull(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri.AbsoluteUri : null;

@@ -50,6 +50,7 @@ public static class LocalServerComposition
     public static WebApplication MapLocalServer(this WebApplication app, LocalServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders(options);
         app.UseRequestLimits();
         app.UsePage(options);
         app.MapOpenApi();

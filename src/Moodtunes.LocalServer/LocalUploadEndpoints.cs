@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -16,8 +17,11 @@ public static class LocalUploadEndpoints
 {
     public const string Path = "/local-uploads";
 
-    /// <summary>Room for the form fields around the largest allowed photo.</summary>
-    private const long FormOverheadBytes = 64 * 1024;
+    /// <summary>Room for the form fields around the largest allowed photo; also the most all fields together may hold.</summary>
+    private const int FormOverheadBytes = 64 * 1024;
+
+    /// <summary>The longest field (the policy is about 300 bytes); nothing but the file part is allowed to be large.</summary>
+    private const int MaxFieldBytes = 8 * 1024;
 
     public static IEndpointRouteBuilder MapLocalUploads(this IEndpointRouteBuilder app, long maxPhotoBytes)
     {
@@ -55,7 +59,8 @@ public static class LocalUploadEndpoints
 
         try
         {
-            return await StoreAsync(new MultipartReader(boundary, request.Body), policies, photos, queue, cancellationToken).ConfigureAwait(false);
+            var address = ClientAddress.Of(request.HttpContext) ?? PhotoUploadedQueue.UnknownAddress;
+            return await StoreAsync(new MultipartReader(boundary, request.Body), address, policies, photos, queue, cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException rejected) when (rejected.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -66,6 +71,11 @@ public static class LocalUploadEndpoints
         {
             return TooLarge();
         }
+        catch (FormFieldsTooLargeException)
+        {
+            return Problems.Result(
+                StatusCodes.Status400BadRequest, "not-a-form", $"Form fields are limited to {MaxFieldBytes / 1024} KB each and {FormOverheadBytes / 1024} KB in all.");
+        }
         catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
         {
             // A malformed or cut-short multipart body.
@@ -74,18 +84,22 @@ public static class LocalUploadEndpoints
     }
 
     /// <summary>
-    /// Reads the form fields, checks them against the signed policy, then streams the file part (last, as S3
-    /// requires) straight into the photo store: the framework would buffer a form's files over 64 KB in the
-    /// system's temp folder, where a crash would leave them; the store's partial writes are swept at start.
+    /// Reads the form fields (each and all of them small), checks them against the signed policy, then streams the
+    /// file part (last, as S3 requires) straight into the photo store: nothing large is held in memory before the
+    /// signature checks out, and a file part that comes before the signed fields meets no policy and is refused
+    /// unread. The framework would buffer a form's files over 64 KB in the system's temp folder, where a crash
+    /// would leave them; the store's partial writes are swept at start.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> StoreAsync(
         MultipartReader reader,
+        string address,
         LocalUploadPolicy policies,
         FileSystemPhotoStore photos,
         PhotoUploadedQueue queue,
         CancellationToken cancellationToken)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fieldBytes = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
         {
             if (section.GetContentDispositionHeader() is not { } disposition || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -96,8 +110,9 @@ public static class LocalUploadEndpoints
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
             if (name != "file")
             {
-                using var value = new StreamReader(section.Body);
-                fields[name] = await value.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                var value = await ReadFieldAsync(section.Body, cancellationToken).ConfigureAwait(false);
+                fieldBytes += value.Length;
+                fields[name] = fieldBytes <= FormOverheadBytes ? Encoding.UTF8.GetString(value) : throw new FormFieldsTooLargeException();
                 continue;
             }
 
@@ -115,11 +130,19 @@ public static class LocalUploadEndpoints
                 break;
             }
 
-            queue.Enqueue(key);
+            queue.Enqueue(key, address);
             return TypedResults.NoContent();
         }
 
         return Problems.Result(StatusCodes.Status400BadRequest, "empty-file", "The form has no photo in its 'file' part.");
+    }
+
+    /// <summary>A field's bytes, read no further than one byte past <see cref="MaxFieldBytes"/>.</summary>
+    private static async Task<byte[]> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxFieldBytes + 1];
+        var length = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return length <= MaxFieldBytes ? buffer[..length] : throw new FormFieldsTooLargeException();
     }
 
     private static string? Boundary(HttpRequest request) =>
@@ -136,4 +159,9 @@ public static class LocalUploadEndpoints
 
     private static ProblemHttpResult TooLarge() =>
         Problems.Result(StatusCodes.Status413PayloadTooLarge, "file-too-large", "The photo is larger than the upload allows.");
+}
+
+/// <summary>A form field, or all of them together, over the limit: the form is refused before the rest is read.</summary>
+internal sealed class FormFieldsTooLargeException : Exception
+{
 }

@@ -35,7 +35,8 @@ public static class RequestLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsUploadTarget(context) ? PerDevice(context, "device-uploads", options.UploadsPerDevicePerMinute) : NoLimit),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    (IsApi(context) || IsUpload(context)) && context.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address)
+                    (IsApi(context) || IsUpload(context)) && context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote) &&
+                    ClientAddress.Network(remote) is var address
                         ? IsUpload(context)
                             ? PerMinute($"uploads:{address}", options.RequestsPerDevicePerMinute)
                             : PerMinute($"api:{address}", options.RequestsPerDevicePerMinute * AddressShareOfDevices)
@@ -74,8 +75,12 @@ public static class RequestLimits
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    /// <summary>
+    /// By the endpoint routing chose, not by the path: routing also takes "/api/uploads/" (and any case) to it,
+    /// so every spelling that reaches the handler counts.
+    /// </summary>
     private static bool IsUploadTarget(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(UploadEndpoints.Path, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: UploadEndpoints.Path };
 
     private static bool IsUpload(HttpContext context) => context.Request.Path.StartsWithSegments(LocalUploadEndpoints.Path);
 

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Core.Emotions;
 using static Moodtunes.Storage.Aws.DynamoDbItems;
 using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
 
@@ -182,6 +183,57 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         var items = (response.Items ?? []).Select(FromItem).ToList();
         var next = response.LastEvaluatedKey is { Count: > 0 } last ? StorageEncoding.EncodeCursor(last[SortKeyName].S) : null;
         return new HistoryPage(items, next);
+    }
+
+    public async Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(string deviceId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // A Query from the window's first id (ids start with their creation time) rather than the whole partition,
+        // and only the attributes the timeline reads (the answer is kept with the tracks).
+        var readings = new List<MoodReading>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await client.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    KeyConditionExpression = "#device = :device AND #id >= :since",
+                    FilterExpression = "#expires > :now AND #status = :done",
+                    ProjectionExpression = "#created, #result, #tracks",
+                    ExpressionAttributeNames = new()
+                    {
+                        ["#device"] = PartitionKeyName,
+                        ["#id"] = SortKeyName,
+                        ["#expires"] = TimeToLiveAttribute,
+                        ["#status"] = "Status",
+                        ["#created"] = "CreatedAt",
+                        ["#result"] = "Result",
+                        ["#tracks"] = "Tracks",
+                    },
+                    ExpressionAttributeValues = new()
+                    {
+                        [":device"] = new() { S = deviceId },
+                        [":since"] = new() { S = AnalysisIds.LowerBound(since) },
+                        [":now"] = Epoch(Now()),
+                        [":done"] = new() { S = AnalysisRecord.StatusName(AnalysisStatus.Done) },
+                    },
+                    ConsistentRead = true,
+                    ExclusiveStartKey = start,
+                },
+                cancellationToken);
+            foreach (var item in response.Items ?? [])
+            {
+                if (StoredDocuments.ReadFeeling(item["Result"].S, item.TryGetValue("Tracks", out var tracks) ? tracks.S : null) is { } felt)
+                {
+                    readings.Add(new MoodReading(StorageEncoding.ParseInstant(item["CreatedAt"].S), felt));
+                }
+            }
+
+            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        return readings;
     }
 
     public async Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)

@@ -130,15 +130,22 @@ public sealed class FileSystemPhotoStore : IPhotoStore
             .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))];
     }
 
-    /// <summary>A new file, its folder created first; again if a delete of the device's last photo removed the folder in between.</summary>
+    /// <summary>
+    /// A new file nobody else can read (a face is personal data), its folder created first; again if a delete of
+    /// the device's last photo removed the folder in between.
+    /// </summary>
     private static FileStream CreateInFolder(string path)
     {
+        var options = OwnerOnly.NewFile();
+        options.Share = FileShare.None;
+        options.BufferSize = 1;
+        options.Options = FileOptions.Asynchronous;
         for (var attempt = 1; ; attempt++)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
-                return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
+                return new FileStream(path, options);
             }
             catch (DirectoryNotFoundException) when (attempt < 3)
             {

@@ -9,16 +9,36 @@ internal static class OwnerOnly
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode FolderMode = FileMode | UnixFileMode.UserExecute;
 
-    /// <summary>Creates the folder, or tightens one an earlier version created; returns its full path.</summary>
+    private const UnixFileMode OpenToOthers =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// Creates the folder private when it is absent; one that exists is used only if it is private already. Its mode
+    /// is never changed: a folder we did not create (say /tmp, given as the data directory) is not ours to lock.
+    /// Returns its full path.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The folder exists and other users can open it.</exception>
     public static string Folder(string path)
     {
-        var folder = Directory.CreateDirectory(path).FullName;
-        if (!OperatingSystem.IsWindows())
+        var folder = Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows())
         {
-            System.IO.File.SetUnixFileMode(folder, FolderMode);
+            return Directory.CreateDirectory(folder).FullName;
         }
 
-        return folder;
+        if (!Directory.Exists(folder))
+        {
+            return Directory.CreateDirectory(folder, FolderMode).FullName;
+        }
+
+        var mode = System.IO.File.GetUnixFileMode(folder);
+        return (mode & OpenToOthers) == 0
+            ? folder
+            : throw new InvalidOperationException(
+                $"The data directory '{folder}' already exists and other users can open it (mode {Convert.ToString((int)mode, 8)}). " +
+                "Moodtunes keeps analyses and its signing key there and does not change the permissions of a folder it did not create: " +
+                "give --Moodtunes:DataDirectory a path that does not exist yet (it is created for this user only), or make this folder private yourself (chmod 700).");
     }
 
     /// <summary>Options that create a new file nobody else can read.</summary>

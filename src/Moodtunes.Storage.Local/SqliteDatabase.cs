@@ -4,10 +4,15 @@ namespace Moodtunes.Storage.Local;
 
 /// <summary>
 /// One SQLite file as the local stores use it (analyses and the track media cache share analyses.db): pooled
-/// connections, write-ahead logging, and each store's tables created when it is constructed.
+/// connections, write-ahead logging, secure deletes (PRAGMA secure_delete on every connection: a deleted row's
+/// bytes are overwritten, not left in free space for anyone who copies the file), and each store's tables created
+/// when it is constructed.
 /// </summary>
 internal sealed class SqliteDatabase
 {
+    /// <summary>A setting of the connection, not of the file: every connection opened sets it.</summary>
+    private const string SecureDelete = "PRAGMA secure_delete = ON;";
+
     private readonly string _connectionString;
 
     /// <summary>Opens (creating when missing) the file and runs <paramref name="schema"/> (CREATE … IF NOT EXISTS).</summary>
@@ -29,7 +34,7 @@ internal sealed class SqliteDatabase
         using var command = connection.CreateCommand();
 
         // WAL is a property of the database file, so setting it once here covers every later connection.
-        command.CommandText = "PRAGMA journal_mode = WAL;" + schema;
+        command.CommandText = "PRAGMA journal_mode = WAL;" + SecureDelete + schema;
         command.ExecuteNonQuery();
     }
 
@@ -55,7 +60,31 @@ internal sealed class SqliteDatabase
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = SecureDelete;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// After a delete the user asked for: the write-ahead log still holds the pages as they were before it. Copying
+    /// the log into the file (where secure_delete has zeroed the rows) and truncating it leaves nothing to read back.
+    /// A reader in the middle of a snapshot can hold part of the log back; the next delete or checkpoint finishes it.
+    /// </summary>
+    public static async Task ForgetDeletedAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

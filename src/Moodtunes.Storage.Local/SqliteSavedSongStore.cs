@@ -60,7 +60,9 @@ public sealed class SqliteSavedSongStore : ISavedSongStore
         command.CommandText = "DELETE FROM SavedSongs WHERE DeviceId = $deviceId AND CatalogId = $catalogId;";
         command.Parameters.AddWithValue("$deviceId", deviceId);
         command.Parameters.AddWithValue("$catalogId", catalogId);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        await SqliteDatabase.ForgetDeletedAsync(connection, cancellationToken);
+        return deleted == 1;
     }
 
     public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
@@ -69,6 +71,8 @@ public sealed class SqliteSavedSongStore : ISavedSongStore
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM SavedSongs WHERE DeviceId = $deviceId;";
         command.Parameters.AddWithValue("$deviceId", deviceId);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        await SqliteDatabase.ForgetDeletedAsync(connection, cancellationToken);
+        return deleted;
     }
 }

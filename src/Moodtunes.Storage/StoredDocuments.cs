@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Moodtunes.Core;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
@@ -64,12 +65,51 @@ public static class StoredDocuments
             Confidence = document.Confidence,
             AsksForMoods = document.AsksForMoods,
             ElapsedMilliseconds = document.ElapsedMilliseconds,
-            // Written only when true. Records from before it existed: asking for moods on a face that did not read neutral meant unsure.
-            Unsure = document.Unsure ?? (document.AsksForMoods && document.Emotion is not Emotion.Neutral),
+            Unsure = IsUnsure(document.Unsure, document.AsksForMoods, document.Emotion),
         };
     }
 
     /// <exception cref="InvalidDataException">The text is not a stored failure.</exception>
+    /// <summary>
+    /// Where a result document keeps its emotion, whether the reading was unsure and whether it asked for moods,
+    /// and where a track list keeps the person's answer, as JSON paths (SQLite's json_extract): a store that can
+    /// read them without handing over whole documents does, and passes them to <see cref="Feeling"/>.
+    /// </summary>
+    public const string ResultEmotionPath = "$.emotion";
+
+    /// <inheritdoc cref="ResultEmotionPath"/>
+    public const string ResultUnsurePath = "$.unsure";
+
+    /// <inheritdoc cref="ResultEmotionPath"/>
+    public const string ResultAsksForMoodsPath = "$.asksForMoods";
+
+    /// <inheritdoc cref="ResultEmotionPath"/>
+    public const string TracksAnswerPath = "$.answer";
+
+    /// <summary>What a done analysis says the person felt (<see cref="Analysis.FeelingOf"/>), from the values at those paths.</summary>
+    /// <exception cref="InvalidDataException">An emotion is not an emotion's wire name.</exception>
+    public static Emotion? Feeling(string? emotion, bool? unsure, bool asksForMoods, string? answer)
+    {
+        var reading = ParseEmotion(emotion);
+        return Analysis.FeelingOf(reading, IsUnsure(unsure, asksForMoods, reading), answer is null ? null : ParseEmotion(answer));
+    }
+
+    /// <summary>What a done analysis says the person felt, from its result document and its track list document (if any).</summary>
+    /// <exception cref="InvalidDataException">The texts are not those documents.</exception>
+    public static Emotion? ReadFeeling(string resultJson, string? tracksJson)
+    {
+        var result = Deserialize<MoodOfResult>(resultJson);
+        var answer = tracksJson is null ? null : Deserialize<AnswerOfTracks>(tracksJson).Answer;
+        return Analysis.FeelingOf(result.Emotion, IsUnsure(result.Unsure, result.AsksForMoods, result.Emotion), answer);
+    }
+
+    /// <exception cref="InvalidDataException">It is not an emotion's wire name.</exception>
+    private static Emotion ParseEmotion(string? wireName) =>
+        WireNames.TryParse<Emotion>(wireName, out var emotion) ? emotion : throw new InvalidDataException($"Stored emotion '{wireName}' is not one.");
+
+    /// <summary>Written only when true. Records from before it existed: asking for moods on a face that did not read neutral meant unsure.</summary>
+    private static bool IsUnsure(bool? unsure, bool asksForMoods, Emotion emotion) => unsure ?? (asksForMoods && emotion is not Emotion.Neutral);
+
     public static AnalysisFailure ReadFailure(string json)
     {
         var document = Deserialize<FailureDocument>(json);
@@ -106,6 +146,12 @@ public static class StoredDocuments
         bool AsksForMoods,
         double ElapsedMilliseconds,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Unsure = null);
+
+    /// <summary>The properties of <see cref="ResultDocument"/> the timeline reads; the rest is skipped unread.</summary>
+    private sealed record MoodOfResult(Emotion Emotion, bool AsksForMoods, bool? Unsure = null);
+
+    /// <summary>The one property of <see cref="TrackSelectionDocument"/> the timeline reads.</summary>
+    private sealed record AnswerOfTracks(Emotion? Answer = null);
 
     private sealed record FaceDocument(float X, float Y, float Width, float Height, float DetectionScore, IReadOnlyDictionary<Emotion, float> Emotions);
 

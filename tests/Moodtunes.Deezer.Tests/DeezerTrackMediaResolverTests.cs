@@ -145,6 +145,78 @@ public sealed class DeezerTrackMediaResolverTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("file:///etc")]
+    [InlineData("http://127.0.0.1:9")]
+    [InlineData("http://cdnt-preview.dzcdn.net")]
+    [InlineData("https://attacker.example")]
+    [InlineData("https://dzcdn.net.attacker.example")]
+    [InlineData("https://attacker-dzcdn.net")]
+    public async Task A_preview_url_outside_the_providers_https_preview_hosts_is_never_handed_out(string previewBase)
+    {
+        _deezer.PreviewBase = previewBase;
+        _deezer.AddSearchResult("Good Day", "IU", _deezer.AddTrack(5, "Good Day", "IU"));
+
+        Assert.False((await Resolver.FindAsync(GoodDay, CancellationToken.None))!.HasPreview);
+        Assert.Null(await Resolver.PreviewUrlAsync("5", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_preview_origin_configured_explicitly_is_allowed_and_replaces_the_default()
+    {
+        _deezer.PreviewBase = "http://127.0.0.1:9";
+        _deezer.AddTrack(5, "Good Day", "IU");
+        _deezer.AddTrack(6, "Blueming", "IU");
+        await using var services = Services(_deezer, TimeProvider.System, previewOrigin: "http://127.0.0.1:9");
+        var resolver = services.GetRequiredService<ITrackMediaResolver>();
+
+        Assert.Equal("127.0.0.1", (await resolver.PreviewUrlAsync("5", CancellationToken.None))?.Host);
+        _deezer.PreviewBase = FakeDeezer.PreviewHost;
+        Assert.Null(await resolver.PreviewUrlAsync("6", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Lookups_over_the_process_budget_fail_fast_without_asking_the_provider_until_it_refills()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = Services(_deezer, clock);
+        var resolver = services.GetRequiredService<ITrackMediaResolver>();
+        var songs = Enumerable.Range(0, 60).Select(i => GoodDay with { Id = $"song-{i}", Title = $"Song {i}" }).ToList();
+
+        var outcomes = await Task.WhenAll(songs.Select(async song =>
+        {
+            try
+            {
+                await resolver.FindAsync(song, CancellationToken.None);
+                return true;
+            }
+            catch (TrackProviderException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Equal(40, _deezer.Requests);
+        Assert.Equal(20, outcomes.Count(asked => !asked));
+
+        // Refusing is our own budget, not the provider failing: it is asked again as soon as the budget refills.
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Null(await resolver.FindAsync(GoodDay, CancellationToken.None));
+        Assert.Equal(41, _deezer.Requests);
+    }
+
+    [Fact]
+    public async Task Concurrent_preview_requests_for_one_track_ask_the_provider_once()
+    {
+        _deezer.AddTrack(3135556, "Good Day", "IU");
+        _deezer.Delay = TimeSpan.FromMilliseconds(300);
+
+        var urls = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Resolver.PreviewUrlAsync("3135556", CancellationToken.None)));
+
+        Assert.All(urls, Assert.NotNull);
+        Assert.Equal(1, _deezer.Requests);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("../search")]
     [InlineData("12?x=1")]
@@ -161,9 +233,13 @@ public sealed class DeezerTrackMediaResolverTests : IAsyncLifetime
         Assert.Empty(services.GetServices<ITrackMediaResolver>());
     }
 
-    internal static ServiceProvider Services(FakeDeezer deezer, TimeProvider clock) =>
+    internal static ServiceProvider Services(FakeDeezer deezer, TimeProvider clock, string? previewOrigin = null) =>
         new ServiceCollection()
             .AddSingleton(clock)
-            .AddDeezerMedia(new ConfigurationBuilder().AddInMemoryCollection([new("Deezer:BaseAddress", deezer.BaseAddress.AbsoluteUri)]).Build())
+            .AddDeezerMedia(new ConfigurationBuilder().AddInMemoryCollection(
+            [
+                new("Deezer:BaseAddress", deezer.BaseAddress.AbsoluteUri),
+                new("Deezer:PreviewOrigins:0", previewOrigin),
+            ]).Build())
             .BuildServiceProvider();
 }

@@ -155,6 +155,49 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "not-a-form");
     }
 
+    [Fact]
+    public async Task A_form_field_over_8_KB_is_400_and_stores_nothing()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+
+        using var response = await PhotoUploads.PostFormAsync(
+            client, upload, Photo, [.. upload.Fields, new("x-amz-meta-note", new string('x', 8 * 1024 + 1))]);
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, "not-a-form");
+    }
+
+    [Fact]
+    public async Task Form_fields_over_64_KB_in_all_are_400_and_store_nothing()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+        var padding = Enumerable.Range(0, 10).Select(i => new KeyValuePair<string, string>($"x-amz-meta-{i}", new string('x', 7 * 1024)));
+
+        using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, [.. upload.Fields, .. padding]);
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, "not-a-form");
+    }
+
+    [Fact]
+    public async Task A_file_part_before_the_signed_fields_is_refused_without_storing_it()
+    {
+        using var client = server.CreateDeviceClient(TestDevices.NewToken());
+        var upload = await PhotoUploads.RequestAsync(client, "image/jpeg", Photo.Length);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Photo);
+        file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/jpeg");
+        form.Add(file, "file", "photo");
+        foreach (var (name, value) in upload.Fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        using var response = await client.PostAsync(upload.Url, form);
+
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+    }
+
     /// <summary>The refusal, and that it left neither a photo nor a finished analysis behind.</summary>
     private async Task AssertRefusedAsync(HttpClient client, IssuedUpload upload, HttpResponseMessage response, HttpStatusCode status, string code)
     {

@@ -13,7 +13,7 @@ public sealed class PhotoUploadedQueueTests
         var queue = new PhotoUploadedQueue();
         var busyKeys = KeysOfOneDevice(20);
         var otherKey = KeysOfOneDevice(1)[0];
-        busyKeys.ForEach(queue.Enqueue);
+        busyKeys.ForEach(key => queue.Enqueue(key));
         queue.Enqueue(otherKey);
 
         var served = new List<string>();
@@ -31,7 +31,7 @@ public sealed class PhotoUploadedQueueTests
     {
         var queue = new PhotoUploadedQueue();
         var keys = KeysOfOneDevice(2);
-        keys.ForEach(queue.Enqueue);
+        keys.ForEach(key => queue.Enqueue(key));
         await using var turns = queue.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
 
         Assert.True(await turns.MoveNextAsync());
@@ -50,7 +50,7 @@ public sealed class PhotoUploadedQueueTests
     {
         var queue = new PhotoUploadedQueue();
         var busyKeys = KeysOfOneDevice(5);
-        busyKeys.ForEach(queue.Enqueue);
+        busyKeys.ForEach(key => queue.Enqueue(key));
         await using var turns = queue.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
         Assert.True(await turns.MoveNextAsync());
         using var busy = turns.Current;
@@ -60,6 +60,44 @@ public sealed class PhotoUploadedQueueTests
 
         Assert.True(await turns.MoveNextAsync());
         Assert.Equal(otherKey, turns.Current.Key);
+    }
+
+    [Fact]
+    public async Task Serves_addresses_in_turn_so_one_address_with_thirty_tokens_holds_up_anothers_photo_by_one_photo()
+    {
+        var queue = new PhotoUploadedQueue();
+        var flood = Enumerable.Range(0, 30).SelectMany(_ => KeysOfOneDevice(2)).ToList();
+        flood.ForEach(key => queue.Enqueue(key, "203.0.113.7"));
+        var selfie = KeysOfOneDevice(1)[0];
+        queue.Enqueue(selfie, "198.51.100.20");
+
+        var served = new List<string>();
+        await foreach (var turn in queue.ReadAllAsync(CancellationToken.None).Take(3))
+        {
+            served.Add(turn.Key);
+            turn.Dispose();
+        }
+
+        Assert.Equal(selfie, served[1]);
+    }
+
+    [Fact]
+    public async Task Within_one_address_devices_take_turns()
+    {
+        var queue = new PhotoUploadedQueue();
+        var busyKeys = KeysOfOneDevice(3);
+        busyKeys.ForEach(key => queue.Enqueue(key, "192.0.2.1"));
+        var otherKey = KeysOfOneDevice(1)[0];
+        queue.Enqueue(otherKey, "192.0.2.1");
+
+        var served = new List<string>();
+        await foreach (var turn in queue.ReadAllAsync(CancellationToken.None).Take(4))
+        {
+            served.Add(turn.Key);
+            turn.Dispose();
+        }
+
+        Assert.Equal([busyKeys[0], otherKey, busyKeys[1], busyKeys[2]], served);
     }
 
     private static List<string> KeysOfOneDevice(int count)

@@ -48,6 +48,28 @@ public sealed class RequestLimitTests
         await PhotoUploads.RequestAsync(other, "image/jpeg", 1000);
     }
 
+    [Theory]
+    [InlineData("/api/uploads/")]
+    [InlineData("/API/Uploads")]
+    public async Task Another_spelling_of_the_upload_path_counts_against_the_same_upload_budget(string spelling)
+    {
+        using var data = new TemporaryDirectory();
+        using var server = LocalServerFactory.On(data.Path)
+            .WithWebHostBuilder(builder => builder.UseSetting("Moodtunes:UploadsPerDevicePerMinute", "3"));
+        using var greedy = server.CreateClient().WithDeviceToken(TestDevices.NewToken());
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var issued = await greedy.PostAsJsonAsync(spelling, new { contentType = "image/jpeg", size = 1000 });
+            Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        }
+
+        await HttpAssert.ProblemAsync(
+            await greedy.PostAsJsonAsync(spelling, new { contentType = "image/jpeg", size = 1000 }), HttpStatusCode.TooManyRequests, "too-many-requests");
+        await HttpAssert.ProblemAsync(
+            await greedy.PostAsJsonAsync(PhotoUploads.CreatePath, new { contentType = "image/jpeg", size = 1000 }), HttpStatusCode.TooManyRequests, "too-many-requests");
+    }
+
     [Fact]
     public async Task A_json_body_larger_than_any_request_needs_is_refused()
     {

@@ -222,6 +222,70 @@ public abstract class AnalysisStoreContract
     }
 
     [Fact]
+    public async Task Moods_since_a_time_are_those_of_the_devices_done_analyses_created_from_then_on()
+    {
+        var device = NewDeviceId();
+        var since = Start.AddDays(1);
+        var before = Pending(device, since.AddMilliseconds(-1));
+        var sad = Pending(device, since);
+        var angry = Pending(device, since.AddHours(5));
+        var failed = Pending(device, since.AddHours(6));
+        var pending = Pending(device, since.AddHours(7));
+        var otherDevice = Pending(NewDeviceId(), since.AddHours(1));
+        foreach (var analysis in new[] { before, sad, angry, failed, pending, otherDevice })
+        {
+            await Store.CreateAsync(analysis, None);
+        }
+
+        await Store.TryFinishAsync(Done(before, since, Emotion.Happy), None);
+        await Store.TryFinishAsync(Done(sad, since.AddHours(1), Emotion.Sad), None);
+        await Store.TryFinishAsync(Done(angry, since.AddHours(6), Emotion.Angry), None);
+        await Store.TryFinishAsync(Failed(failed, since.AddHours(7)), None);
+        await Store.TryFinishAsync(Done(otherDevice, since.AddHours(2), Emotion.Fear), None);
+
+        var moods = await Store.ListMoodsSinceAsync(device, since, None);
+
+        Assert.Equal([new MoodReading(sad.CreatedAt, Emotion.Sad), new MoodReading(angry.CreatedAt, Emotion.Angry)], moods.OrderBy(m => m.At));
+    }
+
+    [Fact]
+    public async Task Moods_are_what_the_person_felt_their_answer_or_a_sure_reading_and_never_an_unanswered_guess()
+    {
+        var device = NewDeviceId();
+        var unanswered = Pending(device, Start);
+        var answered = Pending(device, Start.AddMinutes(1));
+        var sure = Pending(device, Start.AddMinutes(2));
+        foreach (var analysis in new[] { unanswered, answered, sure })
+        {
+            await Store.CreateAsync(analysis, None);
+        }
+
+        Analysis Unsure(Analysis pending, Emotion guess) =>
+            Done(pending, pending.CreatedAt.AddSeconds(1), guess) is var done ? done with { Result = done.Result! with { AsksForMoods = true, Unsure = true } } : done;
+        await Store.TryFinishAsync(Unsure(unanswered, Emotion.Fear), None);
+        var guessed = Unsure(answered, Emotion.Fear);
+        await Store.TryFinishAsync(guessed, None);
+        await Store.SaveTracksAsync(device, answered.Id, Tracks("cheer-up-song") with { Answer = Emotion.Surprise }, guessed.TracksVersion, None);
+        await Store.TryFinishAsync(Done(sure, sure.CreatedAt.AddSeconds(1), Emotion.Happy), None);
+
+        var moods = await Store.ListMoodsSinceAsync(device, Start, None);
+
+        Assert.Equal([new MoodReading(answered.CreatedAt, Emotion.Surprise), new MoodReading(sure.CreatedAt, Emotion.Happy)], moods.OrderBy(m => m.At));
+    }
+
+    [Fact]
+    public async Task Moods_of_expired_analyses_are_left_out()
+    {
+        var device = NewDeviceId();
+        var analysis = Pending(device, Start);
+        await Store.CreateAsync(analysis, None);
+        await Store.TryFinishAsync(Done(analysis, Start, Emotion.Sad), None);
+        Clock.Advance(Lifetime);
+
+        Assert.Empty(await Store.ListMoodsSinceAsync(device, Start, None));
+    }
+
+    [Fact]
     public async Task History_of_a_device_with_no_analyses_is_one_empty_page()
     {
         var page = await Store.ListAsync(NewDeviceId(), 20, null, None);

@@ -1,11 +1,12 @@
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Local.Tests;
 
 public sealed class FileSystemPhotoStoreTests : PhotoStoreContract, IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
     private readonly FileSystemPhotoStore _store;
 
     public FileSystemPhotoStoreTests() => _store = new FileSystemPhotoStore(Path.Combine(_folder.Path, "objects"));
@@ -18,6 +19,19 @@ public sealed class FileSystemPhotoStoreTests : PhotoStoreContract, IDisposable
     {
         using var stream = new MemoryStream(content);
         await _store.WriteAsync(key, stream, content.Length, CancellationToken.None);
+    }
+
+    [SkippableFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_stored_photo_is_the_server_users_alone()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes");
+
+        await PutAsync("photos/device/01JD0000000000000000000000", [1, 2, 3]);
+
+        Assert.Equal(
+            UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            File.GetUnixFileMode(Path.Combine(_folder.Path, "objects", "photos", "device", "01JD0000000000000000000000")));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Local.Tests;
 
@@ -13,7 +14,7 @@ public sealed class LocalStorageRegistrationTests : IDisposable
     private static readonly UploadPolicy Policy =
         new("photos/d/01JD0000000000000000000000", "image/jpeg", 100, DateTimeOffset.UtcNow.AddMinutes(10));
 
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -53,6 +54,24 @@ public sealed class LocalStorageRegistrationTests : IDisposable
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data, file)));
         }
+    }
+
+    [SkippableFact]
+    [UnsupportedOSPlatform("windows")]
+    public void An_existing_folder_others_can_open_is_refused_and_its_mode_left_alone()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes");
+        // Like /tmp: everyone's (sticky, rwx for all).
+        var shared = Directory.CreateDirectory(Path.Combine(_folder.Path, "shared")).FullName;
+        var everyone = (UnixFileMode)Convert.ToInt32("1777", 8);
+        File.SetUnixFileMode(shared, everyone);
+        using var services = Provider(new LocalStorageOptions { DataDirectory = shared, UploadUrl = UploadUrl });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IAnalysisStore>());
+
+        Assert.Contains(shared, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(everyone, File.GetUnixFileMode(shared));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(shared));
     }
 
     [SkippableFact]

@@ -1,13 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.Local.Tests;
 
 public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public SqliteAnalysisStoreTests() => Store = new SqliteAnalysisStore(DatabasePath, Clock);
 
@@ -37,6 +38,32 @@ public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposabl
         command.CommandText = "PRAGMA journal_mode;";
 
         Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Deleted_history_cannot_be_read_back_from_the_database_files()
+    {
+        // A device id is 64 hex characters: nothing else in the file spells it.
+        var device = NewDeviceId();
+        var other = NewDeviceId();
+        var kept = Pending(other, Start);
+        await Store.CreateAsync(kept, CancellationToken.None);
+        var analyses = Enumerable.Range(0, 20).Select(i => Pending(device, Start.AddSeconds(i))).ToList();
+        foreach (var analysis in analyses)
+        {
+            await Store.CreateAsync(analysis, CancellationToken.None);
+            await Store.TryFinishAsync(Done(analysis, Start.AddMinutes(1)), CancellationToken.None);
+        }
+
+        Assert.True(DatabaseFiles.Contain(DatabasePath, device));
+
+        await Store.DeleteAsync(device, analyses[0].Id, CancellationToken.None);
+        Assert.False(DatabaseFiles.Contain(DatabasePath, analyses[0].Id));
+        await Store.DeleteAllAsync(device, CancellationToken.None);
+
+        Assert.False(DatabaseFiles.Contain(DatabasePath, device));
+        Assert.False(DatabaseFiles.Contain(DatabasePath, analyses[^1].Id));
+        AssertSame(kept, await Store.GetAsync(other, kept.Id, CancellationToken.None));
     }
 
     [Fact]

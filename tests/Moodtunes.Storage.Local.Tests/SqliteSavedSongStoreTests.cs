@@ -2,13 +2,14 @@ using Microsoft.Data.Sqlite;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.SavedSongs;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.Local.Tests;
 
 public sealed class SqliteSavedSongStoreTests : SavedSongStoreContract, IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public SqliteSavedSongStoreTests()
     {
@@ -23,6 +24,24 @@ public sealed class SqliteSavedSongStoreTests : SavedSongStoreContract, IDisposa
     private string DatabasePath => Path.Combine(_folder.Path, "analyses.db");
 
     public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Forgotten_saved_songs_cannot_be_read_back_from_the_database_files()
+    {
+        var device = NewDeviceId();
+        var songs = new[] { "iu-good-day", "bts-dna", "newjeans-ditto" };
+        foreach (var song in songs)
+        {
+            await Store.SaveAsync(device, new SavedSong(song, Start), CancellationToken.None);
+        }
+
+        Assert.True(DatabaseFiles.Contain(DatabasePath, device));
+
+        await Store.DeleteAsync(device, songs[0], CancellationToken.None);
+        await Store.DeleteAllAsync(device, CancellationToken.None);
+
+        Assert.False(DatabaseFiles.Contain(DatabasePath, device));
+    }
 
     [Fact]
     public async Task Rows_use_the_documented_columns_with_the_save_time_as_round_trip_text()

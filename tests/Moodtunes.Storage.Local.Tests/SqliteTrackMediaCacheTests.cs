@@ -1,13 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.Local.Tests;
 
 public sealed class SqliteTrackMediaCacheTests : TrackMediaCacheContract, IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public SqliteTrackMediaCacheTests() => Cache = new SqliteTrackMediaCache(DatabasePath, Clock);
 

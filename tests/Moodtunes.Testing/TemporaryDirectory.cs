@@ -2,11 +2,15 @@ using Microsoft.Data.Sqlite;
 
 namespace Moodtunes.Testing;
 
-/// <summary>A fresh folder (a data directory for the embedded stores), removed on dispose.</summary>
+/// <summary>
+/// A fresh folder (a data directory for the embedded stores), removed on dispose. Private to this user, as the
+/// stores require of a data folder that already exists (they never change the mode of one they did not create).
+/// </summary>
 public sealed class TemporaryDirectory : IDisposable
 {
-    public string Path { get; } = Directory.CreateDirectory(
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "moodtunes-test-" + Guid.NewGuid().ToString("N"))).FullName;
+    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    public string Path { get; } = Create(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "moodtunes-test-" + Guid.NewGuid().ToString("N")));
 
     public void Dispose()
     {
@@ -19,4 +23,7 @@ public sealed class TemporaryDirectory : IDisposable
             Directory.Delete(Path, recursive: true);
         }
     }
+
+    private static string Create(string path) =>
+        (OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, Private)).FullName;
 }

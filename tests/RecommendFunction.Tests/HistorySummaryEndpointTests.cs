@@ -85,6 +85,8 @@ public sealed class HistorySummaryEndpointTests(EmbeddedStorageFactory<Program> 
     [Theory]
     [InlineData("offsetMinutes=841")]
     [InlineData("offsetMinutes=-841")]
+    [InlineData("offsetMinutes=-2147483648")]
+    [InlineData("offsetMinutes=2147483647")]
     public async Task An_offset_beyond_any_time_zone_is_a_400_problem(string query)
     {
         using var device = new TestDevice(factory);

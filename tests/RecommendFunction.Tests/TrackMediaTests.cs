@@ -159,3 +159,43 @@ public sealed class TrackMediaWhenTheProviderIsSlowTests(DeezerBackedFactory fac
         Assert.All(cached.Values, entry => Assert.NotNull(entry.Media));
     }
 }
+
+/// <summary>
+/// The preview route needs no token, so anyone can ask for every song at once: the provider's quota (Deezer's is
+/// reported as 50 requests per 5 s, for the whole process) must not be spent on them.
+/// </summary>
+public sealed class PreviewFloodTests(DeezerBackedFactory factory) : IClassFixture<DeezerBackedFactory>
+{
+    [Fact]
+    public async Task Previews_of_many_songs_at_once_ask_the_provider_within_its_budget_and_the_rest_fail_fast()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+
+        // Three budgets' worth of songs is flood enough, and leaves the CPUs to the test classes beside this one.
+        var answers = await Task.WhenAll(TrackCatalog.Default.Tracks.Take(120).Select(async t =>
+        {
+            using var response = await client.GetAsync($"/api/tracks/{t.Track.Id}/preview");
+            return response.StatusCode;
+        }));
+
+        // 40 in any 5 s: a loaded machine that takes longer than one window is allowed one budget per window begun.
+        var windows = 1 + (int)(elapsed.Elapsed / TimeSpan.FromSeconds(5));
+        Assert.InRange(factory.Deezer.Requests, 1, 40 * windows);
+        Assert.All(answers, status => Assert.Contains(status, new[] { HttpStatusCode.Redirect, HttpStatusCode.NotFound, HttpStatusCode.ServiceUnavailable }));
+    }
+}
+
+/// <summary>With the provider switched off there is no preview to play, which is not an outage (docs/api.md).</summary>
+public sealed class PreviewWithoutProviderTests(EmbeddedStorageFactory<Program> factory) : IClassFixture<EmbeddedStorageFactory<Program>>
+{
+    [Fact]
+    public async Task The_preview_route_answers_no_preview()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync($"/api/tracks/{TrackCatalog.Default.Tracks[1].Track.Id}/preview");
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "no-preview");
+    }
+}

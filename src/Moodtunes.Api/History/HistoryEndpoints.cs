@@ -38,7 +38,8 @@ public static class HistoryEndpoints
     private static async Task<Results<Ok<HistorySummaryResponse>, ProblemHttpResult>> SummaryAsync(
         HistoryService history, HttpContext context, CancellationToken cancellationToken, int offsetMinutes = 0)
     {
-        if (Math.Abs(offsetMinutes) > MoodTimeline.MaxOffsetMinutes)
+        // A range check, not Math.Abs: the absolute value of int.MinValue overflows.
+        if (offsetMinutes is < -MoodTimeline.MaxOffsetMinutes or > MoodTimeline.MaxOffsetMinutes)
         {
             return Problems.Result(
                 StatusCodes.Status400BadRequest, "bad-offset", $"offsetMinutes is between -{MoodTimeline.MaxOffsetMinutes} and {MoodTimeline.MaxOffsetMinutes}.");

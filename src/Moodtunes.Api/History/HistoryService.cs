@@ -27,9 +27,6 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
 
     public const int MaxPageSize = 50;
 
-    /// <summary>The summary reads the store in pages this large: 30 days of a busy device in a few reads.</summary>
-    private const int SummaryPageSize = 200;
-
     public async Task<HistoryOutcome> ListAsync(string deviceId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxPageSize)
@@ -53,27 +50,16 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
     }
 
     /// <summary>
-    /// The device's done analyses of the last <see cref="MoodTimeline.Days"/> local days, by day. One read of the
-    /// history in large pages, newest first, stopping at the first analysis before the window.
+    /// What the device felt over the last <see cref="MoodTimeline.Days"/> local days, by day: one read of that
+    /// window, and of nothing but when each analysis was made and what the person felt (<see cref="Analysis.Feeling"/>:
+    /// their answer, or a sure reading; an unanswered unsure reading says nothing).
     /// </summary>
     public async Task<MoodSummary> SummarizeAsync(string deviceId, TimeSpan offset, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = MoodTimeline.Today(now, offset);
         var windowStart = new DateTimeOffset(today.AddDays(1 - MoodTimeline.Days).ToDateTime(TimeOnly.MinValue), offset);
-        var readings = new List<MoodReading>();
-        string? cursor = null;
-        do
-        {
-            var page = await store.ListAsync(deviceId, SummaryPageSize, cursor, cancellationToken).ConfigureAwait(false);
-
-            // What the person felt (their answer, or a sure reading): pending and failed analyses, and an unsure
-            // reading nobody answered, say nothing about it.
-            readings.AddRange(page.Items.Select(a => a.Feeling is { } felt ? new MoodReading(a.CreatedAt, felt) : null).OfType<MoodReading>());
-            cursor = page.Items.Count > 0 && page.Items[^1].CreatedAt < windowStart ? null : page.NextCursor;
-        }
-        while (cursor is not null);
-
+        var readings = await store.ListMoodsSinceAsync(deviceId, windowStart, cancellationToken).ConfigureAwait(false);
         return new MoodSummary(today, MoodTimeline.Build(readings, today, offset));
     }
 

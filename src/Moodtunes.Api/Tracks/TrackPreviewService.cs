@@ -21,7 +21,8 @@ public sealed class TrackPreviewService(TrackCatalog catalog, TrackMediaEnricher
 {
     public async Task<PreviewOutcome> FreshAsync(string catalogId, CancellationToken cancellationToken)
     {
-        if (catalog.Find(catalogId) is not { } entry)
+        // With no provider there is no preview to play; that is not an outage.
+        if (catalog.Find(catalogId) is not { } entry || !media.HasProvider)
         {
             return new PreviewOutcome.None();
         }

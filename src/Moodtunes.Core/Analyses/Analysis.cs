@@ -47,7 +47,10 @@ public sealed record Analysis
     /// How the person felt: the emotion they answered, else the reading when the model was sure; null when nothing
     /// says it (not done, or an unsure reading nobody answered), so a guess never enters the mood timeline.
     /// </summary>
-    public Emotion? Feeling => Tracks?.Answer ?? (Result is { Unsure: false } result ? result.Emotion : null);
+    public Emotion? Feeling => Result is { } result ? FeelingOf(result.Emotion, result.Unsure, Tracks?.Answer) : null;
+
+    /// <summary>The rule behind <see cref="Feeling"/> for a done analysis, for stores that read only these values.</summary>
+    public static Emotion? FeelingOf(Emotion reading, bool unsure, Emotion? answer) => answer ?? (unsure ? null : reading);
 
     /// <summary>A new pending analysis of the photo the device is about to upload, with a fresh id and its photo key.</summary>
     public static Analysis Pending(string deviceId, DateTimeOffset createdAt, TimeSpan lifetime)

@@ -14,13 +14,31 @@ public static class AnalysisIds
     public static string New(DateTimeOffset now)
     {
         Span<byte> bytes = stackalloc byte[16];
-        var millis = (ulong)now.ToUnixTimeMilliseconds();
+        WriteTime(bytes, now);
+        RandomNumberGenerator.Fill(bytes[6..]);
+        return Encode(bytes);
+    }
+
+    /// <summary>The smallest id of <paramref name="time"/>'s millisecond: every id made then or later sorts at or above it.</summary>
+    public static string LowerBound(DateTimeOffset time)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        bytes.Clear();
+        WriteTime(bytes, time < DateTimeOffset.UnixEpoch ? DateTimeOffset.UnixEpoch : time);
+        return Encode(bytes);
+    }
+
+    private static void WriteTime(Span<byte> bytes, DateTimeOffset time)
+    {
+        var millis = (ulong)time.ToUnixTimeMilliseconds();
         for (var i = 0; i < 6; i++)
         {
             bytes[i] = (byte)(millis >> (8 * (5 - i)));
         }
+    }
 
-        RandomNumberGenerator.Fill(bytes[6..]);
+    private static string Encode(ReadOnlySpan<byte> bytes)
+    {
         var value = new UInt128(
             ((ulong)bytes[0] << 56) | ((ulong)bytes[1] << 48) | ((ulong)bytes[2] << 40) | ((ulong)bytes[3] << 32) |
             ((ulong)bytes[4] << 24) | ((ulong)bytes[5] << 16) | ((ulong)bytes[6] << 8) | bytes[7],

@@ -1,3 +1,5 @@
+using Moodtunes.Core.Emotions;
+
 namespace Moodtunes.Core.Analyses;
 
 /// <summary>
@@ -27,6 +29,13 @@ public interface IAnalysisStore
 
     /// <summary>The device's analyses, newest first, a page at a time.</summary>
     Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// When each done analysis of the device created at or after <paramref name="since"/> was made and the emotion it
+    /// read, in no particular order: the mood timeline's window, read from the time-ordered ids without the rest of
+    /// each record (a busy device's month is thousands of them).
+    /// </summary>
+    Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(string deviceId, DateTimeOffset since, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken);
 

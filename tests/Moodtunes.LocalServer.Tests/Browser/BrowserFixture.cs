@@ -86,9 +86,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A real local server on a free loopback port. The music provider is off unless <paramref name="deezer"/>
-    /// names a stand-in: tests reach nothing beyond loopback.
+    /// names a stand-in: tests reach nothing beyond loopback. <paramref name="previewOrigin"/> is where the stand-in's
+    /// previews live, which the server must be told: it hands out only previews on the provider's own hosts.
     /// </summary>
-    internal static async Task<(WebApplication Server, Uri Url)> StartServerAsync(string dataDirectory, Uri? deezer = null)
+    internal static async Task<(WebApplication Server, Uri Url)> StartServerAsync(string dataDirectory, Uri? deezer = null, string? previewOrigin = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -98,6 +99,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Moodtunes:SiteDirectory"] = Path.Combine(RepositoryPaths.Root, "static-site"),
             ["Deezer:Enabled"] = deezer is null ? "false" : "true",
             ["Deezer:BaseAddress"] = deezer?.AbsoluteUri,
+            ["Deezer:PreviewOrigins:0"] = previewOrigin,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");

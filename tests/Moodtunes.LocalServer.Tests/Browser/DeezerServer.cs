@@ -30,7 +30,7 @@ public sealed class DeezerServer : IAsyncLifetime
             Deezer.AddSearchResult(entry.Title, entry.Artist, Deezer.AddTrack(1000 + i, entry.Title, entry.Artist));
         }
 
-        (_server, Url) = await BrowserFixture.StartServerAsync(_data.Path, Deezer.BaseAddress);
+        (_server, Url) = await BrowserFixture.StartServerAsync(_data.Path, Deezer.BaseAddress, Previews.Origin);
     }
 
     public async Task DisposeAsync()

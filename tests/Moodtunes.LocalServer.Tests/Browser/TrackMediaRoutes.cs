@@ -92,7 +92,7 @@ internal static partial class TrackMediaRoutes
         page.RouteAsync($"{CoverHost}/**", route =>
             route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = Cover(route.Request.Url) }));
 
-    /// <summary>Serves the page with <paramref name="origin"/> added to its media-src, and only that.</summary>
+    /// <summary>Serves the page with <paramref name="origin"/> added to its media-src (in its meta and the CSP header), and only that.</summary>
     public static async Task AllowStandInAsync(IPage page, string origin)
     {
         // A page answered by routing has no address, so Chromium counts it as public and its requests to the
@@ -104,7 +104,10 @@ internal static partial class TrackMediaRoutes
             var html = await response.TextAsync();
             // A change to the shipped media-src fails here, not silently.
             Assert.Contains(MediaSrc + ";", html, StringComparison.Ordinal);
-            await route.FulfillAsync(new() { Response = response, Body = html.Replace(MediaSrc, $"{MediaSrc} {origin}", StringComparison.Ordinal) });
+            // The server sends the same CSP as a header too (with frame-ancestors); both are enforced, so both allow it.
+            var headers = response.Headers.ToDictionary(StringComparer.OrdinalIgnoreCase);
+            headers["content-security-policy"] = headers["content-security-policy"].Replace(MediaSrc, $"{MediaSrc} {origin}", StringComparison.Ordinal);
+            await route.FulfillAsync(new() { Response = response, Headers = headers, Body = html.Replace(MediaSrc, $"{MediaSrc} {origin}", StringComparison.Ordinal) });
         });
     }
 

@@ -96,6 +96,20 @@ public sealed class JpegDecodeBudgetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Refuses_the_costliest_photo_that_passed_the_earlier_budget_a_3900_square_4_4_4_in_64_scans()
+    {
+        // Issue 24: about 2 s of decoding each on this machine, valid under 64 scans and 80 M samples; thirty tokens
+        // sending two each held every worker. One photo's cost is what another address may have to wait.
+        using var flat = ProgressiveJpegs.Flat(3900, 3900);
+        var jpeg = ProgressiveJpegs.WithScans(ProgressiveJpegs.Baseline(flat, SKJpegEncoderDownsample.Downsample444), Limits.MaxJpegScans);
+
+        var error = Assert.Throws<ImageRejectedException>(() => _loader.Load(jpeg));
+
+        Assert.Equal(ImageRejection.TooComplex, error.Reason);
+        output.WriteLine($"{JpegStructure.Read(jpeg)!.Value.BlockVisits / 1e6:0.0} M block visits, over the {Limits.MaxJpegBlockVisits / 1e6:0} M budget");
+    }
+
+    [Fact]
     public void Refuses_a_progressive_4_4_4_jpeg_over_the_sample_limit_that_loads_as_baseline()
     {
         // 5200×5200 at 4:4:4 is 81 M samples: held whole by a progressive decode, streamed by a baseline one.
