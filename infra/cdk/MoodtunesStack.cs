@@ -223,7 +223,6 @@ public sealed class MoodtunesStack : Stack
             Methods = [ApiMethod.ANY],
             Integration = new HttpLambdaIntegration("RecommendIntegration", recommend.Alias),
         });
-        // Uploads are throttled harder than reads: each one can start an analysis.
         var cfnStage = (CfnStage)stage.Node.DefaultChild!;
         // HttpStage of this CDK version takes no access log settings, so they go on the CloudFormation resource.
         // The device token and the origin header are never logged.
@@ -232,6 +231,7 @@ public sealed class MoodtunesStack : Stack
             DestinationArn = accessLog.LogGroupArn,
             Format = AccessLogFormat,
         };
+        // Uploads are throttled harder than reads: each one can start an analysis.
         cfnStage.RouteSettings = new Dictionary<string, object>
         {
             [UploadRouteKey] = new Dictionary<string, object>
@@ -276,9 +276,9 @@ public sealed class MoodtunesStack : Stack
     public const string HelperRuntime = "python3.12";
 
     /// <summary>
-    /// CDK 2.160 (the newest that restores here) gives its helper functions python3.11, which Lambda deprecates
-    /// before the stack would be retired; newer CDK versions moved the same handlers to a later Python 3, which
-    /// is what this pins (docs/deploy.md). Every Lambda function that is not one of ours is a helper.
+    /// CDK 2.160 (the newest that restores here) gives its helper functions python3.11, which is at the end of its
+    /// support; newer CDK versions moved the same handlers to a later Python 3 (docs/deploy.md, "CDK's helper
+    /// functions", has the dates and how sure they are). Every Lambda function that is not one of ours is a helper.
     /// </summary>
     private void UpdateHelperRuntimes(ISet<LambdaFunction> ours)
     {
