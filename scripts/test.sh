@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the repository. On a fresh machine it first installs what the tests need
-# (idempotent): Debian's chromium and fonts for the browser tests, the npm S3/DynamoDB emulators, and the
+# (idempotent): Debian's chromium and fonts for the browser tests, the npm S3/DynamoDB emulators, cdk-nag, and the
 # real test photos from Debian packages. Ends with one line: "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/noto/NotoColor
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-nanum fonts-noto-color-emoji >/dev/null
 fi
 npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/tools/cdk-nag --no-audit --no-fund --loglevel=error
 scripts/fetch-test-photos.sh
 
 log=$(mktemp)

@@ -25,8 +25,9 @@ internal static class Monitoring
 
         // Any failed analysis is a user who saw an error: alarm on the first one.
         Alarm(stack, "AnalyzeErrors", analyzeErrors, 1, "AnalyzeFunction failed an invocation (it is retried twice, then queued)");
-        // Throttles mean the reserved concurrency is full: events wait, and past 20 minutes they are dropped to the queue.
-        Alarm(stack, "AnalyzeThrottles", analyzeThrottles, 1, "AnalyzeFunction hit its reserved concurrency");
+        // Throttles mean the reserved concurrency (or, without one, the account's pool) is full: events wait, and past
+        // 20 minutes they are dropped to the queue.
+        Alarm(stack, "AnalyzeThrottles", analyzeThrottles, 1, "AnalyzeFunction was throttled (its reserved concurrency or the account's limit)");
         // A message in the failure queue is an analysis nobody will finish until someone redrives it.
         Alarm(stack, "FailedEventWaiting", oldestFailedEvent, 60, "An S3 event has waited over a minute in the failure queue: run moodtunes redrive");
         Alarm(stack, "Api5xx", api5xx, 5, "The HTTP API answered 5xx five times in five minutes");

@@ -27,6 +27,7 @@ public sealed record MoodtunesSettings(string PublishRoot, string SiteRoot, Remo
     public const string SpotifyClientIdParameterKey = "spotifyClientIdParameter";
     public const string SpotifyClientSecretParameterKey = "spotifyClientSecretParameter";
     public const string LogLevelKey = "logLevel";
+    public const string AdapterLayerVersionKey = "adapterLayerVersion";
 
     /// <summary>arm64 (Graviton) unless context says <c>x86_64</c>; it picks the publish folder and the adapter layer too.</summary>
     public LambdaArchitecture Architecture { get; init; } = LambdaArchitecture.Arm64;
@@ -41,8 +42,15 @@ public sealed record MoodtunesSettings(string PublishRoot, string SiteRoot, Remo
 
     public int UploadBurstLimit { get; init; } = 10;
 
-    /// <summary>Reserved concurrency of AnalyzeFunction: the most analyses that run (and bill) at once.</summary>
-    public int AnalyzeConcurrency { get; init; } = 10;
+    /// <summary>
+    /// Reserved concurrency of AnalyzeFunction (the most analyses that run, and bill, at once); null reserves none.
+    /// Off by default: Lambda refuses a reservation that leaves the account less than its minimum unreserved
+    /// concurrency, which fails a first deploy on accounts whose limit is still low (docs/deploy.md).
+    /// </summary>
+    public int? AnalyzeConcurrency { get; init; }
+
+    /// <summary>Version of the Web Adapter layer, for both architectures; another one by context if the default is missing in a region.</summary>
+    public int AdapterLayerVersion { get; init; } = LambdaArchitecture.DefaultAdapterLayerVersion;
 
     /// <summary>Requests per 5 minutes per client IP that the optional CloudFront WAF allows; null: no WAF from this stack.</summary>
     public int? WafRateLimit { get; init; }
@@ -63,6 +71,7 @@ public sealed record MoodtunesSettings(string PublishRoot, string SiteRoot, Remo
         ArgumentNullException.ThrowIfNull(node);
         string? Text(string key) => node.TryGetContext(key)?.ToString() is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         int Number(string key, int fallback) => Text(key) is { } value ? PositiveNumber(key, value) : fallback;
+        int? Optional(string key) => Text(key) is { } value ? PositiveNumber(key, value) : null;
 
         var settings = Parse(Text(PublishRootKey), Text(SiteRootKey), Text(RemovalPolicyKey), Text(EmotionModelKey));
         var spotifyId = Text(SpotifyClientIdParameterKey);
@@ -73,7 +82,7 @@ public sealed record MoodtunesSettings(string PublishRoot, string SiteRoot, Remo
                 $"Context '{SpotifyClientIdParameterKey}' and '{SpotifyClientSecretParameterKey}' go together: set both or neither.");
         }
 
-        var wafRateLimit = Text(WafRateLimitKey) is { } waf ? PositiveNumber(WafRateLimitKey, waf) : (int?)null;
+        var wafRateLimit = Optional(WafRateLimitKey);
         var webAclArn = Text(WebAclArnKey);
         if (wafRateLimit is not null && webAclArn is not null)
         {
@@ -87,7 +96,8 @@ public sealed record MoodtunesSettings(string PublishRoot, string SiteRoot, Remo
             ApiBurstLimit = Number(ApiBurstLimitKey, settings.ApiBurstLimit),
             UploadRateLimit = Number(UploadRateLimitKey, settings.UploadRateLimit),
             UploadBurstLimit = Number(UploadBurstLimitKey, settings.UploadBurstLimit),
-            AnalyzeConcurrency = Number(AnalyzeConcurrencyKey, settings.AnalyzeConcurrency),
+            AnalyzeConcurrency = Optional(AnalyzeConcurrencyKey),
+            AdapterLayerVersion = Number(AdapterLayerVersionKey, settings.AdapterLayerVersion),
             WafRateLimit = wafRateLimit,
             WebAclArn = webAclArn,
             SpotifyClientIdParameter = spotifyId,
@@ -124,19 +134,19 @@ public sealed record MoodtunesSettings(string PublishRoot, string SiteRoot, Remo
 
 /// <summary>
 /// A Lambda instruction set with everything that follows from it: the .NET runtime identifier it is published for,
-/// and the Web Adapter layer built for it. The layer versions are the newest the adapter's own documentation lists
-/// (docs/deploy.md cites the page); both architectures move together.
+/// and the Web Adapter layer built for it. The default layer version is the newest the adapter's own documentation
+/// lists (docs/deploy.md cites the page); both architectures move together.
 /// </summary>
 public sealed record LambdaArchitecture(string Name, string RuntimeIdentifier, string AdapterLayerName)
 {
-    public const int AdapterLayerVersion = 30;
+    public const int DefaultAdapterLayerVersion = 30;
 
     public static readonly LambdaArchitecture Arm64 = new("arm64", "linux-arm64", "LambdaAdapterLayerArm64");
 
     public static readonly LambdaArchitecture X86_64 = new("x86_64", "linux-x64", "LambdaAdapterLayerX86");
 
     /// <summary>For <c>Fn::Sub</c>: the adapter's account publishes the layer in every commercial region.</summary>
-    public string AdapterLayerArn => $"arn:aws:lambda:${{AWS::Region}}:753240598075:layer:{AdapterLayerName}:{AdapterLayerVersion}";
+    public string AdapterLayerArn(int version) => $"arn:aws:lambda:${{AWS::Region}}:753240598075:layer:{AdapterLayerName}:{version}";
 
     public Architecture ToCdk() => this == Arm64 ? Amazon.CDK.AWS.Lambda.Architecture.ARM_64 : Amazon.CDK.AWS.Lambda.Architecture.X86_64;
 }

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Amazon.CDK.AWS.CloudFront;
+
 namespace Moodtunes.Cdk;
 
 /// <summary>
@@ -24,5 +27,28 @@ public static class PageSecurityPolicy
         }
 
         return string.Concat(page.AsSpan(0, at), $"connect-src 'self' {uploadOrigin};", page.AsSpan(at + OwnOriginOnly.Length));
+    }
+
+    /// <summary>
+    /// The referrer policy the page's own meta names, for the header CloudFront adds, so page and header never
+    /// disagree; a page without one fails the synth.
+    /// </summary>
+    public static HeadersReferrerPolicy ReferrerPolicy(string page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var meta = Regex.Match(page, """<meta name="referrer" content="([a-z-]+)">""", RegexOptions.None, TimeSpan.FromSeconds(1));
+        return (meta.Success ? meta.Groups[1].Value : null) switch
+        {
+            "no-referrer" => HeadersReferrerPolicy.NO_REFERRER,
+            "no-referrer-when-downgrade" => HeadersReferrerPolicy.NO_REFERRER_WHEN_DOWNGRADE,
+            "origin" => HeadersReferrerPolicy.ORIGIN,
+            "origin-when-cross-origin" => HeadersReferrerPolicy.ORIGIN_WHEN_CROSS_ORIGIN,
+            "same-origin" => HeadersReferrerPolicy.SAME_ORIGIN,
+            "strict-origin" => HeadersReferrerPolicy.STRICT_ORIGIN,
+            "strict-origin-when-cross-origin" => HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+            "unsafe-url" => HeadersReferrerPolicy.UNSAFE_URL,
+            var other => throw new InvalidDataException(
+                $"{PageFile} must name its referrer policy in <meta name=\"referrer\" content=\"...\"> (found '{other}'): CloudFront sends the same one."),
+        };
     }
 }

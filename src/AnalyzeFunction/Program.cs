@@ -7,7 +7,7 @@ using Moodtunes.Vision;
 
 // On Lambda the Web Adapter POSTs the S3 ObjectCreated event to /events (pass-through path).
 var builder = WebApplication.CreateBuilder(args);
-// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name and are read once per container.
+// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name; each container reads them on first use.
 builder.Configuration.AddParameterStoreSecrets();
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
 builder.Services.AddVision(builder.Configuration);

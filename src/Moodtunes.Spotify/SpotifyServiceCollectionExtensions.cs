@@ -10,40 +10,40 @@ public static class SpotifyServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ITrackLinkResolver"/>: the Spotify resolver when <c>Spotify:ClientId</c> and
     /// <c>Spotify:ClientSecret</c> are set (optionally <c>Spotify:AccountsBaseAddress</c>, <c>Spotify:ApiBaseAddress</c>),
-    /// otherwise the pass-through that keeps the catalog's search links.
+    /// otherwise the pass-through that keeps the catalog's search links. The credentials are read when the resolver is
+    /// first needed, not here: they may come from a secret store that start-up must not wait on
+    /// (<c>AddParameterStoreSecrets</c>); if they cannot be read, that request fails with the store's error.
     /// </summary>
     public static IServiceCollection AddSpotifyLinks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SpotifyOptions.SectionName);
-        var clientId = section["ClientId"];
-        var clientSecret = section["ClientSecret"];
-        if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrWhiteSpace(clientSecret))
+        services.AddSingleton(_ => new SpotifyOptions
         {
-            return services.AddSingleton<ITrackLinkResolver, PassThroughTrackLinkResolver>();
-        }
-
-        var options = new SpotifyOptions
-        {
-            ClientId = clientId,
-            ClientSecret = clientSecret,
+            ClientId = section["ClientId"]!,
+            ClientSecret = section["ClientSecret"]!,
             AccountsBaseAddress = BaseAddress(section["AccountsBaseAddress"], SpotifyOptions.DefaultAccountsBaseAddress),
             ApiBaseAddress = BaseAddress(section["ApiBaseAddress"], SpotifyOptions.DefaultApiBaseAddress),
-        };
-        services.AddSingleton(options);
+        });
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(SpotifyClient.AccountsClientName, http =>
+        services.AddHttpClient(SpotifyClient.AccountsClientName, (provider, http) =>
         {
+            var options = provider.GetRequiredService<SpotifyOptions>();
             http.BaseAddress = options.AccountsBaseAddress;
             http.Timeout = options.Timeout;
         });
-        services.AddHttpClient(SpotifyClient.ApiClientName, http =>
+        services.AddHttpClient(SpotifyClient.ApiClientName, (provider, http) =>
         {
+            var options = provider.GetRequiredService<SpotifyOptions>();
             http.BaseAddress = options.ApiBaseAddress;
             http.Timeout = options.Timeout;
         });
         services.AddSingleton<SpotifyClient>();
-        return services.AddSingleton<ITrackLinkResolver, SpotifyTrackLinkResolver>();
+        services.AddSingleton<SpotifyTrackLinkResolver>();
+        return services.AddSingleton<ITrackLinkResolver>(provider =>
+            string.IsNullOrWhiteSpace(section["ClientId"]) || string.IsNullOrWhiteSpace(section["ClientSecret"])
+                ? new PassThroughTrackLinkResolver()
+                : provider.GetRequiredService<SpotifyTrackLinkResolver>());
     }
 
     /// <summary>Relative request paths resolve under the base only when it ends with a slash.</summary>

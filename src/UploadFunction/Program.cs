@@ -5,7 +5,7 @@ using Moodtunes.Storage.Aws;
 
 // On Lambda this runs behind the AWS Lambda Web Adapter, which turns API Gateway events into requests.
 var builder = WebApplication.CreateBuilder(args);
-// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name and are read once per container.
+// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name; each container reads them on first use.
 builder.Configuration.AddParameterStoreSecrets();
 builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
 builder.Services.AddMoodtunesApi().AddUploads();

@@ -66,6 +66,7 @@ public sealed class ContextSettingsTests
     [InlineData(MoodtunesSettings.ApiRateLimitKey, "-5")]
     [InlineData(MoodtunesSettings.UploadBurstLimitKey, "many")]
     [InlineData(MoodtunesSettings.WafRateLimitKey, "1.5")]
+    [InlineData(MoodtunesSettings.AdapterLayerVersionKey, "latest")]
     public void Limits_must_be_whole_numbers_above_zero(string key, string value)
     {
         var error = Assert.Throws<ArgumentException>(() => FromContext(new() { [key] = value }));
@@ -91,6 +92,14 @@ public sealed class ContextSettingsTests
         Assert.Equal(4, settings.AnalyzeConcurrency);
         Assert.Equal(7, settings.ApiBurstLimit);
         Assert.Null(settings.WafRateLimit);
+    }
+
+    [Fact]
+    public void By_default_nothing_is_reserved_and_the_documented_adapter_layer_is_used()
+    {
+        var settings = FromContext([]);
+        Assert.Null(settings.AnalyzeConcurrency);
+        Assert.Equal(LambdaArchitecture.DefaultAdapterLayerVersion, settings.AdapterLayerVersion);
     }
 
     private static MoodtunesSettings FromContext(Dictionary<string, object> context) =>

@@ -3,6 +3,7 @@ using Amazon.CDK.Assertions;
 using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.Aws;
+using Moodtunes.Testing;
 using Xunit.Abstractions;
 
 namespace Moodtunes.Cdk.Tests;
@@ -180,7 +181,8 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
         Assert.Equal("AWS::Logs::LogGroup", resource.GetProperty("Type").GetString());
         Assert.Equal(14, resource.GetProperty("Properties").GetProperty("RetentionInDays").GetInt32());
         Assert.Equal("Delete", resource.GetProperty("DeletionPolicy").GetString());
-        stack.Template.ResourceCountIs("AWS::Logs::LogGroup", 3);
+        // One per function and the API stage's access log.
+        stack.Template.ResourceCountIs("AWS::Logs::LogGroup", 4);
     }
 
     [Fact]
@@ -277,6 +279,10 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
         // Defaults of MoodtunesSettings: 50 requests/s (burst 100) for the API, 5/s (burst 10) for uploads.
         Json.Equal($$"""
             {
+              "AccessLogSettings": {
+                "DestinationArn": { "Fn::GetAtt": ["{{stack.Single("AWS::Logs::LogGroup", "ApiAccessLogs").LogicalId}}", "Arn"] },
+                "Format": {{JsonSerializer.Serialize(MoodtunesStack.AccessLogFormat)}}
+              },
               "ApiId": { "Ref": "{{Api}}" },
               "AutoDeploy": true,
               "DefaultRouteSettings": { "ThrottlingBurstLimit": 100, "ThrottlingRateLimit": 50 },
@@ -439,7 +445,11 @@ public sealed class MoodtunesStackTests(SynthesizedStack stack, ITestOutputHelpe
     {
         var app = new Amazon.CDK.App(new Amazon.CDK.AppProps
         {
-            Context = new Dictionary<string, object> { [MoodtunesSettings.PublishRootKey] = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}") },
+            Context = new Dictionary<string, object>
+            {
+                [MoodtunesSettings.PublishRootKey] = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}"),
+                [MoodtunesSettings.SiteRootKey] = Path.Combine(RepositoryPaths.Root, "static-site"),
+            },
         });
 
         var error = Assert.Throws<DirectoryNotFoundException>(

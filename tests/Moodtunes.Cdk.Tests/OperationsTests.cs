@@ -8,10 +8,26 @@ namespace Moodtunes.Cdk.Tests;
 public sealed class OperationsTests(SynthesizedStack stack)
 {
     [Fact]
-    public void Analyze_has_reserved_concurrency_so_a_flood_of_uploads_runs_at_most_ten_analyses()
+    public void No_function_reserves_concurrency_unless_the_deployer_asks()
     {
-        Assert.Equal(10, stack.Function("AnalyzeFunction").Properties.GetProperty("ReservedConcurrentExecutions").GetInt32());
-        Assert.False(stack.Function("UploadFunction").Properties.TryGetProperty("ReservedConcurrentExecutions", out _));
+        // A reservation fails the whole deploy on accounts whose concurrency limit is still low (docs/deploy.md).
+        Assert.All(stack.ResourcesOfType("AWS::Lambda::Function"), f =>
+            Assert.False(f.Resource.GetProperty("Properties").TryGetProperty("ReservedConcurrentExecutions", out _), f.LogicalId));
+    }
+
+    [Fact]
+    public void No_function_runs_a_nodejs_runtime_and_the_cdk_helpers_run_the_pinned_python()
+    {
+        var runtimes = stack.ResourcesOfType("AWS::Lambda::Function")
+            .ToDictionary(f => f.LogicalId, f => f.Resource.GetProperty("Properties").GetProperty("Runtime").GetString());
+        var ours = SynthesizedStack.FunctionNames.Select(name => stack.Function(name).LogicalId).ToHashSet();
+
+        Assert.All(ours, id => Assert.Equal("dotnet10", runtimes[id]));
+        // The site upload and the bucket notifications; no bucket auto-delete helper (its runtime is Node.js).
+        Assert.Equal(2, runtimes.Count - ours.Count);
+        Assert.All(runtimes.Where(r => !ours.Contains(r.Key)), r => Assert.Equal(MoodtunesStack.HelperRuntime, r.Value));
+        Assert.Empty(stack.ResourcesOfType("Custom::S3AutoDeleteObjects"));
+        Assert.DoesNotContain("nodejs", stack.Root.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
@@ -98,17 +114,19 @@ public sealed class OperationsTests(SynthesizedStack stack)
             [MoodtunesSettings.AnalyzeConcurrencyKey] = "3",
             [MoodtunesSettings.UploadRateLimitKey] = "2",
             [MoodtunesSettings.LogLevelKey] = "Debug",
+            [MoodtunesSettings.AdapterLayerVersionKey] = "31",
         });
 
         foreach (var name in SynthesizedStack.FunctionNames)
         {
             var function = variant.Function(name).Properties;
             Json.Equal("""["x86_64"]""", function.GetProperty("Architectures"));
-            Json.Equal("""[{ "Fn::Sub": "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:30" }]""", function.GetProperty("Layers"));
+            Json.Equal("""[{ "Fn::Sub": "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:31" }]""", function.GetProperty("Layers"));
             Assert.Equal("Debug", function.GetProperty("Environment").GetProperty("Variables").GetProperty("Logging__LogLevel__Default").GetString());
         }
 
         Assert.Equal(3, variant.Function("AnalyzeFunction").Properties.GetProperty("ReservedConcurrentExecutions").GetInt32());
+        Assert.False(variant.Function("UploadFunction").Properties.TryGetProperty("ReservedConcurrentExecutions", out _));
         var (_, stage) = Assert.Single(variant.ResourcesOfType("AWS::ApiGatewayV2::Stage"));
         Assert.Equal(2, stage.GetProperty("Properties").GetProperty("RouteSettings").GetProperty(MoodtunesStack.UploadRouteKey)
             .GetProperty("ThrottlingRateLimit").GetInt32());

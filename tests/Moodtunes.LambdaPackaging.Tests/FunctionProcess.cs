@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using Moodtunes.Testing.Aws;
 
 namespace Moodtunes.LambdaPackaging.Tests;
 
@@ -53,17 +52,29 @@ public sealed class FunctionProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>{publishFolder}/{name}</c> with <paramref name="environment"/> and waits until it is ready.</summary>
-    public static async Task<FunctionProcess> StartAsync(string publishFolder, string name, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts <c>{publishFolder}/{name}</c> with <paramref name="environment"/> and waits until it is ready; as
+    /// the user and group id <paramref name="user"/> if given (setpriv execs the executable, so the process is still the function's).
+    /// </summary>
+    public static async Task<FunctionProcess> StartAsync(
+        string publishFolder, string name, IReadOnlyDictionary<string, string> environment, int? user = null)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var start = new ProcessStartInfo(Path.Combine(publishFolder, name))
+        var url = new Uri($"http://127.0.0.1:{Loopback.FreePort()}/");
+        var executable = Path.Combine(publishFolder, name);
+        var start = new ProcessStartInfo(user is null ? executable : "setpriv")
         {
             WorkingDirectory = publishFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (user is not null)
+        {
+            foreach (var argument in new[] { $"--reuid={user}", $"--regid={user}", "--clear-groups", "--", executable })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
 
         // Nothing of this machine's AWS or ASP.NET Core settings leaks in: Lambda gives the function only the stack's.
         foreach (var key in start.Environment.Keys.Where(IsAmbientSetting).ToList())
@@ -118,14 +129,6 @@ public sealed class FunctionProcess : IDisposable
         key.StartsWith("Storage__", StringComparison.OrdinalIgnoreCase) ||
         key.StartsWith("Spotify__", StringComparison.OrdinalIgnoreCase) ||
         key is "DOTNET_ENVIRONMENT" or "DOTNET_ROOT";
-
-    /// <summary>Asks the OS for a free loopback port; Kestrel binds it moments later.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>The Web Adapter's readiness check: any answer from 100 to 499 on GET / means ready.</summary>
     private async Task UntilReadyAsync()

@@ -17,6 +17,7 @@ public sealed class LambdaFunctionsFixture : IAsyncLifetime
 {
     public const string Analyze = "AnalyzeFunction";
     public const string Upload = "UploadFunction";
+    public const string Recommend = "RecommendFunction";
 
     /// <summary>What this machine runs; the other packages' apphost, entry assembly and natives cannot start here.</summary>
     public const string NativeRuntimeIdentifier = "linux-x64";
@@ -43,7 +44,7 @@ public sealed class LambdaFunctionsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Publishing takes most of the time; the emulators start meanwhile.
-        var publish = PublishAsync(Analyze, Upload);
+        var publish = PublishAsync(Analyze, Upload, Recommend);
         await Emulators.InitializeAsync();
         PublishReport = await publish;
 
@@ -84,7 +85,12 @@ public sealed class LambdaFunctionsFixture : IAsyncLifetime
         return [.. json.RootElement.GetProperty("processed").EnumerateArray().Select(o => o.GetString()!)];
     }
 
-    private Task<FunctionProcess> StartAsync(string name, Dictionary<string, string> environment)
+    /// <summary>
+    /// Starts another copy of a published linux-x64 function with the storage settings the stack gives it plus
+    /// <paramref name="environment"/>; <paramref name="user"/> runs it as that user and group id, as Lambda runs the code as a user
+    /// who cannot write the package. The caller disposes it.
+    /// </summary>
+    public Task<FunctionProcess> StartAsync(string name, Dictionary<string, string> environment, int? user = null)
     {
         // As MoodtunesStack sets them (AWS_LWA_PORT becomes this test's port), plus what Lambda itself provides.
         environment["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/bootstrap";
@@ -96,7 +102,7 @@ public sealed class LambdaFunctionsFixture : IAsyncLifetime
         environment["AWS_ACCESS_KEY_ID"] = credentials.AccessKey;
         environment["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey;
         environment["AWS_REGION"] = EmulatorFixture.Region;
-        return FunctionProcess.StartAsync(Package(NativeRuntimeIdentifier, name), name, environment);
+        return FunctionProcess.StartAsync(Package(NativeRuntimeIdentifier, name), name, environment, user);
     }
 
     private async Task<string> PublishAsync(params string[] functions)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace Moodtunes.Storage.Aws.Tests;
 
 /// <summary>
-/// Secrets arrive by name and are read from Parameter Store once at start. No Parameter Store emulator installs here,
+/// Secrets arrive by name and are read from Parameter Store on first use. No Parameter Store emulator installs here,
 /// so a loopback stand-in answers SSM's JSON protocol for GetParameters, the one call the code makes.
 /// </summary>
 public sealed class ParameterStoreSecretsTests
@@ -31,18 +31,65 @@ public sealed class ParameterStoreSecretsTests
     }
 
     [Fact]
-    public async Task A_missing_parameter_stops_the_host_naming_it()
+    public async Task A_missing_parameter_fails_the_read_that_needs_it_naming_it()
     {
         await using var ssm = ParameterStore([]);
+        var configuration = OriginSecretNamed();
+        configuration.AddParameterStoreSecrets(Client(ssm));
+
+        var error = Assert.Throws<InvalidOperationException>(() => configuration["Moodtunes:OriginSecret"]);
+
+        Assert.Contains("/aws/reference/secretsmanager/stack/origin-verify", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_is_read_until_a_secret_is_and_then_only_once()
+    {
+        await using var ssm = ParameterStore(new() { [ParameterStoreSecrets.SecretsManagerReference("stack/origin-verify")] = "v" });
+        var configuration = OriginSecretNamed();
+
+        configuration.AddParameterStoreSecrets(Client(ssm));
+
+        // The key is there (sections list it) without a call: start-up never waits on Parameter Store.
+        Assert.Contains(configuration.GetSection("Moodtunes").GetChildren(), c => c.Key == "OriginSecret");
+        Assert.Empty(ssm.Requests);
+        Assert.Equal("v", configuration["Moodtunes:OriginSecret"]);
+        Assert.Equal("v", configuration["Moodtunes:OriginSecret"]);
+        Assert.Single(ssm.Requests);
+    }
+
+    [Fact]
+    public void An_unreachable_parameter_store_fails_each_read_naming_the_parameter_and_the_next_read_tries_again()
+    {
+        var configuration = OriginSecretNamed();
+        var clients = 0;
+        configuration.AddParameterStoreSecrets(() =>
+        {
+            clients++;
+            return new AmazonSimpleSystemsManagementClient(EmulatorFixture.Credentials, new AmazonSimpleSystemsManagementConfig
+            {
+                ServiceURL = Loopback.ClosedUrl(),
+                AuthenticationRegion = EmulatorFixture.Region,
+                MaxErrorRetry = 0,
+            });
+        });
+
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => configuration["Moodtunes:OriginSecret"]);
+            Assert.Contains("/aws/reference/secretsmanager/stack/origin-verify", error.Message, StringComparison.Ordinal);
+            Assert.Equal(attempt, clients);
+        }
+    }
+
+    private static ConfigurationManager OriginSecretNamed()
+    {
         var configuration = new ConfigurationManager();
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Secrets:Parameters:Moodtunes:OriginSecret"] = ParameterStoreSecrets.SecretsManagerReference("stack/origin-verify"),
         });
-
-        var error = Assert.Throws<InvalidOperationException>(() => configuration.AddParameterStoreSecrets(Client(ssm)));
-
-        Assert.Contains("/aws/reference/secretsmanager/stack/origin-verify", error.Message, StringComparison.Ordinal);
+        return configuration;
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Moodtunes.Testing.Aws;
@@ -20,7 +19,7 @@ public sealed class AwsJsonStandIn : IAsyncDisposable
     public AwsJsonStandIn(Func<string, JsonElement, object> answer)
     {
         this.answer = answer;
-        Url = $"http://127.0.0.1:{FreePort()}/";
+        Url = $"http://127.0.0.1:{Loopback.FreePort()}/";
         listener.Prefixes.Add(Url);
         listener.Start();
         serving = Task.Run(ServeAsync);
@@ -73,12 +72,5 @@ public sealed class AwsJsonStandIn : IAsyncDisposable
             await context.Response.OutputStream.WriteAsync(response).ConfigureAwait(false);
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
 using Amazon.S3.Model;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -64,8 +62,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var tools = ToolsDirectory();
-        var dynamoPort = FreePort();
-        var s3Port = FreePort();
+        var dynamoPort = Loopback.FreePort();
+        var s3Port = Loopback.FreePort();
         Start(tools, "dynalite/cli.js", "--host", "127.0.0.1", "--port", $"{dynamoPort}", "--createTableMs", "0");
         Start(tools, "s3rver/bin/s3rver.js", "--address", "127.0.0.1", "--port", $"{s3Port}", "--directory", _s3Directory, "--silent");
 
@@ -128,14 +126,6 @@ public sealed class EmulatorFixture : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"No tests/tools/package.json above {AppContext.BaseDirectory}.");
-    }
-
-    /// <summary>Asks the OS for a free loopback port; the server binds it moments later.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Start(string nodeModules, string script, params string[] arguments)

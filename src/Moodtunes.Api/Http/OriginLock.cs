@@ -6,8 +6,8 @@ namespace Moodtunes.Api.Http;
 
 /// <summary>
 /// Refuses <c>/api</c> requests that did not come through the CDN: on AWS, CloudFront adds <see cref="HeaderName"/>
-/// with a secret the functions read at start (<see cref="ConfigurationKey"/>), so a caller of the public execute-api
-/// URL gets 403 and never reaches a use case. Without a configured secret (the local server, tests) nothing is locked.
+/// with a secret the functions know (<see cref="ConfigurationKey"/>), so a caller of the public execute-api URL gets
+/// 403 and never reaches a use case. Without a configured secret (the local server, tests) nothing is locked.
 /// </summary>
 public static class OriginLock
 {
@@ -15,19 +15,19 @@ public static class OriginLock
 
     public const string ConfigurationKey = "Moodtunes:OriginSecret";
 
-    /// <summary>Adds the check in front of every <c>/api</c> endpoint when the host has a secret configured.</summary>
+    /// <summary>
+    /// Adds the check in front of every <c>/api</c> endpoint, for a host with a secret configured. The secret is read
+    /// on the first <c>/api</c> request, not here: it may live in a secret store that start-up must not wait on (a
+    /// failed SnapStart init fails the deploy); if it cannot be read, that request fails with the store's error.
+    /// </summary>
     public static IApplicationBuilder UseOriginLock(this IApplicationBuilder app, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration[ConfigurationKey] is not { Length: > 0 } secret)
-        {
-            return app;
-        }
-
-        var expected = Encoding.UTF8.GetBytes(secret);
         return app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api") && !Matches(context.Request.Headers[HeaderName].ToString(), expected))
+            if (context.Request.Path.StartsWithSegments("/api")
+                && configuration[ConfigurationKey] is { Length: > 0 } secret
+                && !Matches(context.Request.Headers[HeaderName].ToString(), Encoding.UTF8.GetBytes(secret)))
             {
                 await Problems.Result(StatusCodes.Status403Forbidden, "origin-required", "Use the page's own address for the API.")
                     .ExecuteAsync(context);
