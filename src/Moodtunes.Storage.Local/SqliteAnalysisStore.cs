@@ -194,11 +194,17 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
 
         // A range of the moods index (ids start with their creation time, so the window is where it starts); the
         // status is written out so SQLite can tell the partial index applies (INDEXED BY fails loudly if not).
-        // The answer lives with the tracks, outside the index: read from the row, and only that value.
+        // The answer lives with the tracks, outside the index, and only an unsure reading has one (Analysis.FeelingOf;
+        // such results say unsure, older ones never had answers). The outer read stays within the index; the row is
+        // looked up by its key for unsure readings alone, since a row read for every analysis cost three times all
+        // the rest (20,000 analyses: 318 against 78 ms, one run).
         command.CommandText = $"""
             SELECT CreatedAt, json_extract(Result, '{StoredDocuments.ResultEmotionPath}'), json_extract(Result, '{StoredDocuments.ResultUnsurePath}'),
-                json_extract(Result, '{StoredDocuments.ResultAsksForMoodsPath}'), json_extract(Tracks, '{StoredDocuments.TracksAnswerPath}')
-            FROM Analyses INDEXED BY Analyses_Moods
+                json_extract(Result, '{StoredDocuments.ResultAsksForMoodsPath}'),
+                CASE WHEN json_extract(Result, '{StoredDocuments.ResultUnsurePath}') THEN (
+                    SELECT json_extract(answered.Tracks, '$.{StoredDocuments.TracksAnswerKey}') FROM Analyses AS answered
+                    WHERE answered.DeviceId = moods.DeviceId AND answered.AnalysisId = moods.AnalysisId) END
+            FROM Analyses AS moods INDEXED BY Analyses_Moods
             WHERE DeviceId = $deviceId AND AnalysisId >= $since AND Status = '{DoneStatus}' AND ExpiresAt > $now;
             """;
         command.Parameters.AddWithValue("$deviceId", deviceId);

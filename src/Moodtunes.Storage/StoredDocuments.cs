@@ -83,8 +83,8 @@ public static class StoredDocuments
     /// <inheritdoc cref="ResultEmotionPath"/>
     public const string ResultAsksForMoodsPath = "$.asksForMoods";
 
-    /// <inheritdoc cref="ResultEmotionPath"/>
-    public const string TracksAnswerPath = "$.answer";
+    /// <summary>The key under which a track list document keeps the person's answer, at its top level (SQLite's json_extract).</summary>
+    public const string TracksAnswerKey = "answer";
 
     /// <summary>What a done analysis says the person felt (<see cref="Analysis.FeelingOf"/>), from the values at those paths.</summary>
     /// <exception cref="InvalidDataException">An emotion is not an emotion's wire name.</exception>

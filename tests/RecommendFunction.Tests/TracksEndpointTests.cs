@@ -52,6 +52,20 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         Assert.Equal("fear", stored.GetProperty("result").GetProperty("emotion").GetString());
     }
 
+    [Fact]
+    public async Task An_answer_for_a_sure_reading_is_not_kept_since_only_an_unsure_one_is_asked_about()
+    {
+        using var device = new TestDevice(factory);
+        var sure = await device.SeedDoneAsync(Emotion.Happy);
+
+        var tracks = await device.PostTracksAsync(sure.Id, new { moods = Array.Empty<string>(), answer = "sad", more = false });
+
+        Assert.Equal(JsonValueKind.Null, tracks.GetProperty("answer").ValueKind);
+        Assert.All(TrackIds(tracks), id => Assert.True(HasLabel(id, "happy"), id));
+        var stored = await device.GetJsonAsync($"/api/analyses/{sure.Id}");
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("tracks").GetProperty("answer").ValueKind);
+    }
+
     [Theory]
     [InlineData("match", "sad")]
     [InlineData("cheer-up", "happy")]

@@ -48,7 +48,8 @@ public sealed class TrackService(AnalysisService analyses, IAnalysisStore store,
             }
 
             // The person's answer outranks the model's guess, and is stored with the list so the timeline records it.
-            var answer = choice.Answer ?? analysis.Tracks?.Answer;
+            // Only an unsure reading is asked about, so only there is an answer kept (Analysis.FeelingOf).
+            var answer = result.Unsure ? choice.Answer ?? analysis.Tracks?.Answer : null;
             var (selection, restarted) = await selector
                 .NextAsync(answer ?? result.Emotion, analysis.Tracks, [.. choice.Moods.Distinct()], choice.SadnessChoice, choice.More, cancellationToken)
                 .ConfigureAwait(false);

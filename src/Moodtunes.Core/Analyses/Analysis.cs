@@ -49,8 +49,12 @@ public sealed record Analysis
     /// </summary>
     public Emotion? Feeling => Result is { } result ? FeelingOf(result.Emotion, result.Unsure, Tracks?.Answer) : null;
 
-    /// <summary>The rule behind <see cref="Feeling"/> for a done analysis, for stores that read only these values.</summary>
-    public static Emotion? FeelingOf(Emotion reading, bool unsure, Emotion? answer) => answer ?? (unsure ? null : reading);
+    /// <summary>
+    /// The rule behind <see cref="Feeling"/> for a done analysis, for stores that read only these values: a sure
+    /// reading is what the person felt; an unsure one only through their answer (only then are they asked, and only
+    /// then is an answer kept), so a store need not read the answer of a sure reading.
+    /// </summary>
+    public static Emotion? FeelingOf(Emotion reading, bool unsure, Emotion? answer) => unsure ? answer : reading;
 
     /// <summary>A new pending analysis of the photo the device is about to upload, with a fresh id and its photo key.</summary>
     public static Analysis Pending(string deviceId, DateTimeOffset createdAt, TimeSpan lifetime)
