@@ -99,8 +99,11 @@ public static class StoredDocuments
     public static Emotion? ReadFeeling(string resultJson, string? tracksJson)
     {
         var result = Deserialize<MoodOfResult>(resultJson);
-        var answer = tracksJson is null ? null : Deserialize<AnswerOfTracks>(tracksJson).Answer;
-        return Analysis.FeelingOf(result.Emotion, IsUnsure(result.Unsure, result.AsksForMoods, result.Emotion), answer);
+        var unsure = IsUnsure(result.Unsure, result.AsksForMoods, result.Emotion);
+
+        // Only an unsure reading has an answer: the several KB of tracks are parsed for those alone.
+        var answer = unsure && tracksJson is not null ? Deserialize<AnswerOfTracks>(tracksJson).Answer : null;
+        return Analysis.FeelingOf(result.Emotion, unsure, answer);
     }
 
     /// <exception cref="InvalidDataException">It is not an emotion's wire name.</exception>

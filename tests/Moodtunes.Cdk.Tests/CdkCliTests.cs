@@ -26,13 +26,7 @@ public sealed class CdkCliTests(ITestOutputHelper output) : IDisposable
         SynthesizedStack.CreatePlaceholderPackages(publishRoot, LambdaArchitecture.Arm64);
         var outDir = Path.Combine(root, "cdk.out");
 
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = RepositoryPaths.Root };
         foreach (var argument in new[] { cli, "synth", "--quiet", "--no-notices", "-c", $"{MoodtunesSettings.PublishRootKey}={publishRoot}", "-o", outDir })
         {
             start.ArgumentList.Add(argument);
@@ -40,24 +34,10 @@ public sealed class CdkCliTests(ITestOutputHelper output) : IDisposable
 
         // Offline: no version check against the registry.
         start.Environment["CDK_DISABLE_VERSION_CHECK"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(Timeout))
-        {
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"cdk synth took over {Timeout.TotalMinutes} min:\n{await stderr}");
-            }
-        }
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, Timeout);
 
-        output.WriteLine(await stderr);
-        Assert.True(process.ExitCode == 0, $"cdk synth exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        output.WriteLine(stderr);
+        Assert.True(exitCode == 0, $"cdk synth exited {exitCode}:\n{stdout}\n{stderr}");
         using var template = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, $"{MoodtunesStack.DefaultStackName}.template.json")));
         var functions = template.RootElement.GetProperty("Resources").EnumerateObject()
             .Where(r => r.Value.GetProperty("Type").GetString() == "AWS::Lambda::Function"

@@ -21,34 +21,22 @@ public sealed class CdkNagTests(SynthesizedStack stack, ITestOutputHelper output
         Assert.True(
             Directory.Exists(Path.Combine(tools, "node_modules", "cdk-nag")),
             $"cdk-nag is missing: run npm ci --prefix {tools} (scripts/test.sh does).");
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = tools,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = tools };
         start.ArgumentList.Add(Path.Combine(tools, "nag.js"));
         start.ArgumentList.Add(Path.Combine(stack.AssemblyDirectory, $"{MoodtunesStack.DefaultStackName}.template.json"));
         start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "docs", "deploy.md"));
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(Timeout))
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, Timeout);
 
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         output.WriteLine(string.Join('\n', lines));
-        Assert.True(lines.Length > 0 && lines[^1].StartsWith('{'), $"nag.js printed no summary (exit {process.ExitCode}):\n{await stderr}");
+        Assert.True(lines.Length > 0 && lines[^1].StartsWith('{'), $"nag.js printed no summary (exit {exitCode}):\n{stderr}");
         using var summary = JsonDocument.Parse(lines[^1]);
         var problems = string.Join('\n', lines.Where(l => !l.StartsWith("suppressed", StringComparison.Ordinal) && !l.StartsWith('{')));
         Assert.True(summary.RootElement.GetProperty("unsuppressedErrors").GetInt32() == 0, problems);
         Assert.True(summary.RootElement.GetProperty("unsuppressedWarnings").GetInt32() == 0, problems);
         Assert.True(summary.RootElement.GetProperty("unused").GetInt32() == 0, problems);
         Assert.True(summary.RootElement.GetProperty("findings").GetInt32() > 0, "cdk-nag found nothing at all: did the packs run?");
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, exitCode);
     }
 }

@@ -91,21 +91,13 @@ public sealed class DeployCheckTests(SynthesizedStack stack) : IDisposable
             File.SetUnixFileMode(aws, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("bash");
         start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "scripts", "deploy-check.sh"));
         start.ArgumentList.Add(template);
         start.Environment["PATH"] = $"{bin.Path}:{Environment.GetEnvironmentVariable("PATH")}";
         start.Environment.Remove("AWS_REGION");
         start.Environment.Remove("AWS_DEFAULT_REGION");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(1));
+        return (exitCode, stdout + stderr);
     }
 }

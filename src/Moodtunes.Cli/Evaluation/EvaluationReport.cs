@@ -24,19 +24,10 @@ internal sealed record EvaluationReport(
     public double? MedianMilliseconds => Milliseconds.Count == 0 ? null : Milliseconds.Order().ElementAt(Milliseconds.Count / 2);
 
     /// <summary>The readings the page would claim and those it would ask about (<see cref="EmotionDistribution.IsUnsure"/>).</summary>
-    public ConfidenceSplit SplitByPageRule()
-    {
-        var sure = Readings.Where(r => !r.Unsure).ToList();
-        var unsure = Readings.Where(r => r.Unsure).ToList();
-        return new ConfidenceSplit(sure.Count, sure.Count(r => r.Correct), unsure.Count, unsure.Count(r => r.Correct));
-    }
+    public ConfidenceSplit SplitByPageRule() => Split(r => r.Unsure);
 
-    public ConfidenceSplit SplitAt(float threshold)
-    {
-        var sure = Readings.Where(r => r.Confidence >= threshold).ToList();
-        var unsure = Readings.Where(r => r.Confidence < threshold).ToList();
-        return new ConfidenceSplit(sure.Count, sure.Count(r => r.Correct), unsure.Count, unsure.Count(r => r.Correct));
-    }
+    /// <summary>The readings at or above one top confidence for every emotion, and those below it.</summary>
+    public ConfidenceSplit SplitAt(float threshold) => Split(r => r.Confidence < threshold);
 
     /// <summary>
     /// The lowest top confidence at which the readings at or above it are right at least
@@ -48,6 +39,13 @@ internal sealed record EvaluationReport(
             .Order()
             .Select(t => (float?)t)
             .FirstOrDefault(t => SplitAt(t!.Value) is { Sure: > 0 } split && (double)split.SureCorrect / split.Sure >= accuracy);
+
+    private ConfidenceSplit Split(Func<Reading, bool> asks)
+    {
+        var sure = Readings.Where(r => !asks(r)).ToList();
+        var unsure = Readings.Where(asks).ToList();
+        return new ConfidenceSplit(sure.Count, sure.Count(r => r.Correct), unsure.Count, unsure.Count(r => r.Correct));
+    }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 }
