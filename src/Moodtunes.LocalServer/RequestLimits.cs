@@ -1,7 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Moodtunes.Api.Http;
-using Moodtunes.Api.Uploads;
+using Moodtunes.Api;
 using Moodtunes.Core.Analyses;
 
 namespace Moodtunes.LocalServer;
@@ -73,14 +73,14 @@ public static class RequestLimits
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(ApiRoutes.Prefix);
 
     /// <summary>
     /// By the endpoint routing chose, not by the path: routing also takes "/api/uploads/" (and any case) to it,
     /// so every spelling that reaches the handler counts.
     /// </summary>
     private static bool IsUploadTarget(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: UploadEndpoints.Path };
+        HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: ApiRoutes.Uploads };
 
     private static bool IsUpload(HttpContext context) => context.Request.Path.StartsWithSegments(LocalUploadEndpoints.Path);
 

@@ -14,7 +14,7 @@ public static class AnalysisEndpoints
 
     public static IEndpointRouteBuilder MapAnalyses(this IEndpointRouteBuilder app)
     {
-        var analyses = app.MapGroup("/api/analyses").RequireDeviceToken();
+        var analyses = app.MapGroup(ApiRoutes.Analyses).RequireDeviceToken();
         analyses.MapGet("/{id}", GetAsync).WithName("GetAnalysis").WithSummary("One analysis: pending, done or failed.");
         analyses.MapDelete("/{id}", DeleteAsync).WithName("DeleteAnalysis");
         return app;

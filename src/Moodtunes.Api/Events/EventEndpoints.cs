@@ -19,7 +19,7 @@ public static class EventEndpoints
     /// <remarks>Needs an <see cref="IStorageEventReader"/> (the AWS storage adapter's); the local server feeds the service in-process instead.</remarks>
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/events", HandleAsync)
+        app.MapPost(ApiRoutes.Events, HandleAsync)
             .WithName("HandleStorageEvent")
             .WithSummary("Analyses every photo an object-created event names; 500 asks Lambda to retry.")
             .ExcludeFromDescription();

@@ -17,7 +17,7 @@ public static class HistoryEndpoints
 
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        var history = app.MapGroup("/api/history").RequireDeviceToken();
+        var history = app.MapGroup(ApiRoutes.History).RequireDeviceToken();
         history.MapGet("", ListAsync).WithName("GetHistory").WithSummary("This device's analyses, newest first.");
         history.MapGet("/summary", SummaryAsync).WithName("GetHistorySummary").WithSummary("This device's emotions per local day, last 30 days.");
         history.MapDelete("", DeleteAllAsync).WithName("DeleteHistory");

@@ -25,7 +25,7 @@ public static class OriginLock
         ArgumentNullException.ThrowIfNull(configuration);
         return app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api")
+            if (context.Request.Path.StartsWithSegments(ApiRoutes.Prefix)
                 && configuration[ConfigurationKey] is { Length: > 0 } secret
                 && !Matches(context.Request.Headers[HeaderName].ToString(), Encoding.UTF8.GetBytes(secret)))
             {

@@ -21,7 +21,7 @@ public static class SavedSongEndpoints
 
     public static IEndpointRouteBuilder MapSavedSongs(this IEndpointRouteBuilder app)
     {
-        var saved = app.MapGroup("/api/saved-songs").RequireDeviceToken();
+        var saved = app.MapGroup(ApiRoutes.SavedSongs).RequireDeviceToken();
         saved.MapGet("", ListAsync).WithName("GetSavedSongs").WithSummary("This device's saved songs, newest first.");
         saved.MapGet("/export", ExportAsync).WithName("ExportSavedSongs").WithSummary("The saved songs as CSV or plain text, with links.");
         saved.MapPut("/{catalogId}", SaveAsync).WithName("SaveSong").WithSummary("Keeps a catalog song (saving it again changes nothing).");

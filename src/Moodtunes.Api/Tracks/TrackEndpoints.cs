@@ -16,18 +16,15 @@ public static class TrackEndpoints
         return services.AddSingleton<TrackService>();
     }
 
-    /// <summary>Where the page plays a track's preview from (what <see cref="TrackMediaResponse.PreviewUrl"/> holds).</summary>
-    public static string PreviewPath(string catalogId) => $"/api/tracks/{Uri.EscapeDataString(catalogId)}/preview";
-
     public static IEndpointRouteBuilder MapTracks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/analyses/{id}/tracks", ChooseAsync)
+        app.MapPost(ApiRoutes.AnalysisTracks, ChooseAsync)
             .RequireDeviceToken()
             .WithName("ChooseTracks")
             .WithSummary("Tracks for chosen moods or a sadness choice; more=true gives other songs without repeats.");
 
         // No device token: an <audio> element cannot send headers, and a preview is public anyway.
-        app.MapGet("/api/tracks/{catalogId}/preview", PreviewAsync)
+        app.MapGet(ApiRoutes.TrackPreview, PreviewAsync)
             .WithName("PlayPreview")
             .WithSummary("Redirects to a just-signed 30-second preview of a catalog track.");
         return app;

@@ -34,7 +34,7 @@ public sealed record TrackResponse(
             entry is null ? null : MessageResponse.From(TrackReasons.For(entry, pickedFor: null)),
             new TrackLinksResponse(SpotifyLinks.Search(t.Title, t.Artist), YouTubeMusicLinks.Search(t.Title, t.Artist)),
             t.Media is { } m
-                ? new TrackMediaResponse(m.Provider, m.PageUrl, m.CoverSmall, m.CoverMedium, m.DurationSeconds, m.HasPreview ? TrackEndpoints.PreviewPath(t.Id) : null)
+                ? new TrackMediaResponse(m.Provider, m.PageUrl, m.CoverSmall, m.CoverMedium, m.DurationSeconds, m.HasPreview ? ApiRoutes.Preview(t.Id) : null)
                 : null,
             entry is null ? null : TrackReasonResponse.From(TrackReasons.Facets(entry, pickedFor: null)));
     }

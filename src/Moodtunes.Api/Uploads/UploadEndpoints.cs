@@ -10,14 +10,11 @@ public sealed record UploadTargetResponse(Uri Url, IReadOnlyDictionary<string, s
 
 public static class UploadEndpoints
 {
-    /// <summary>Where a device asks for an upload target (hosts limit it per device).</summary>
-    public const string Path = "/api/uploads";
-
     public static IServiceCollection AddUploads(this IServiceCollection services) => services.AddSingleton<UploadService>();
 
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, CreateAsync)
+        app.MapPost(ApiRoutes.Uploads, CreateAsync)
             .RequireDeviceToken()
             .WithName("CreateUpload")
             .WithSummary("Creates a pending analysis and a signed, size- and type-limited upload target for its photo.");
@@ -29,7 +26,7 @@ public static class UploadEndpoints
         await uploads.CreateAsync(context.DeviceId(), request, cancellationToken).ConfigureAwait(false) switch
         {
             UploadOutcome.Created(var id, var target) => TypedResults.Created(
-                $"/api/analyses/{id}",
+                ApiRoutes.Analysis(id),
                 new UploadResponse(id, new UploadTargetResponse(target.Url, target.Fields, target.ExpiresAt, target.MaxBytes))),
             UploadOutcome.Refused { Reason: UploadRefusal.UnsupportedType } => Problems.Result(
                 StatusCodes.Status400BadRequest, "unsupported-type", $"Send a photo as one of: {string.Join(", ", UploadService.ContentTypes)}."),
