@@ -4,6 +4,7 @@ using System.Text.Json;
 using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LoadTest;
@@ -63,7 +64,7 @@ internal static class HistoryBenchmark
     private static async Task SeedAsync(IServiceProvider services, string deviceId, int analyses)
     {
         var store = services.GetRequiredService<IAnalysisStore>();
-        var selector = services.GetRequiredService<AnalysisTrackSelector>();
+        var selector = services.GetRequiredService<TrackPicker>();
         var emotions = Enum.GetValues<Emotion>();
         var tracks = new Dictionary<Emotion, TrackSelection>();
         foreach (var emotion in emotions)

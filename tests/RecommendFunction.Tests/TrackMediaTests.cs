@@ -199,3 +199,48 @@ public sealed class PreviewWithoutProviderTests(EmbeddedStorageFactory<Program> 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "no-preview");
     }
 }
+
+/// <summary>
+/// What one person's flow costs the provider, on a cache of its own: the analyzer's list is looked up once, and
+/// playing its previews asks nothing more; a preview is a GET, so it stores nothing (docs/architecture.md).
+/// </summary>
+public sealed class ProviderRequestsPerFlowTests(DeezerBackedWithoutDeadlineFactory factory) : IClassFixture<DeezerBackedWithoutDeadlineFactory>
+{
+    [Fact]
+    public async Task A_list_costs_one_search_per_song_and_playing_its_previews_costs_none()
+    {
+        using var device = new TestDevice(factory);
+        var done = await device.SeedDoneAsync(Emotion.Sad);
+        var afterList = factory.Deezer.Requests;
+        var tracks = (await device.GetJsonAsync($"/api/analyses/{done.Id}")).GetProperty("tracks").GetProperty("current");
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var played = 0;
+        foreach (var track in tracks.EnumerateArray())
+        {
+            if (track.GetProperty("media").GetProperty("previewUrl").GetString() is { } preview)
+            {
+                using var response = await client.GetAsync(preview);
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                played++;
+            }
+        }
+
+        Assert.True(played > 0);
+        Assert.Equal(tracks.GetArrayLength(), afterList);
+        Assert.Equal(afterList, factory.Deezer.Requests);
+    }
+
+    [Fact]
+    public async Task Playing_a_song_no_list_offered_leaves_the_media_cache_as_it_was()
+    {
+        var cache = factory.Services.GetRequiredService<ITrackMediaCache>();
+        var id = TrackCatalog.Default.Tracks[7].Track.Id;
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync($"/api/tracks/{id}/preview");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(await cache.GetManyAsync([id], CancellationToken.None));
+    }
+}

@@ -28,7 +28,7 @@ public abstract record TrackOutcome
 }
 
 /// <summary>New tracks for an analysis: for the chosen moods or sadness choice, or "other songs" without repeats.</summary>
-public sealed class TrackService(AnalysisService analyses, IAnalysisStore store, AnalysisTrackSelector selector)
+public sealed class TrackService(AnalysisService analyses, IAnalysisStore store, TrackPicker selector)
 {
     /// <summary>
     /// How often a request picks again when another one stored its list first. Each lost attempt means another
