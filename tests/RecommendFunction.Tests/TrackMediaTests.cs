@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
@@ -242,5 +243,29 @@ public sealed class ProviderRequestsPerFlowTests(DeezerBackedWithoutDeadlineFact
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Empty(await cache.GetManyAsync([id], CancellationToken.None));
+    }
+}
+
+/// <summary>The provider's settings are checked when the function starts, not at the first list.</summary>
+public sealed class ProviderSettingsAtStartTests
+{
+    [Fact]
+    public void A_bad_provider_setting_stops_the_start_naming_its_key()
+    {
+        using var factory = new BadTimeoutFactory();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Deezer:Timeout", failure.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class BadTimeoutFactory : EmbeddedStorageFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Deezer:Enabled", "true");
+            builder.UseSetting("Deezer:Timeout", "-00:00:01");
+        }
     }
 }
