@@ -47,7 +47,7 @@ public sealed class TrackPicker(TrackRecommender recommender, ITrackLinkResolver
     }
 
     private async Task<TrackSelection> ToSelectionAsync(
-        TrackPick pick,
+        RecommendedTracks pick,
         IReadOnlyList<Mood> moods,
         SadnessChoice? sadnessChoice,
         IReadOnlyList<string> shownBefore,
