@@ -1,6 +1,7 @@
 // "Mood over time" at the top of the history: the emotion of each day (colour and emoji) for the last week or
 // the whole span results are kept (both lengths from the server), the share of each emotion, and a one-line
-// recap. Drawn as SVG from GET /api/history/summary; the SVG is decoration (aria-hidden), the same data is a table for screen readers.
+// recap. Drawn as SVG from GET /api/history/summary; the SVG is decoration (aria-hidden), the same data is a
+// table for screen readers.
 
 import { api } from './api.js';
 import { h } from './dom.js';

@@ -63,7 +63,7 @@ export function postForm(target, blob, { onProgress, signal } = {}) {
  * the server's: it answers 413 file-too-large to a size over it, and otherwise says it as upload.maxBytes.
  */
 export async function uploadPhoto(blob, { onProgress, signal } = {}) {
-  if (!blob || blob.size === 0) throw new ApiError('not-an-image', 'Empty photo');
+  if (!blob || blob.size === 0) throw new ApiError(codes.notAnImage, 'Empty photo');
   const issued = await api.createUpload(blob.type || 'image/jpeg', blob.size, signal);
   if (!issued || !issued.analysisId || !issued.upload || !issued.upload.url) {
     throw new ApiError(codes.internalError, 'Malformed upload target');
