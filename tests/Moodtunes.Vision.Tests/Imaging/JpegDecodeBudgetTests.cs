@@ -12,6 +12,7 @@ public sealed class JpegDecodeBudgetTests(ITestOutputHelper output)
 
     private readonly ImageLoader _loader = new(Limits);
 
+    [Slow]
     [Theory]
     [InlineData(4032, 3024, SKJpegEncoderDownsample.Downsample420, false)]
     [InlineData(4032, 3024, SKJpegEncoderDownsample.Downsample420, true)]
