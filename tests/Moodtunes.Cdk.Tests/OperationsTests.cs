@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Amazon.CDK.Assertions;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Cdk.Tests;
 
 /// <summary>What keeps the stack cheap under hostile traffic and tells its operator when something goes wrong.</summary>
+[Slow]
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class OperationsTests(SynthesizedStack stack)
 {
