@@ -49,7 +49,7 @@ public sealed class UploadServiceTests : IDisposable
     {
         var created = await _app.UploadAsync(_device);
 
-        _app.Clock.Advance(UploadService.AnalysisLifetime - TimeSpan.FromSeconds(1));
+        _app.Clock.Advance(AnalysisRetention.Lifetime - TimeSpan.FromSeconds(1));
         Assert.NotNull(await _app.AnalysisService.FindAsync(_device, created.AnalysisId, CancellationToken.None));
 
         _app.Clock.Advance(TimeSpan.FromSeconds(1));
