@@ -6,6 +6,8 @@ namespace Moodtunes.Vision;
 
 public sealed record VisionOptions
 {
+    public const string SectionName = "Vision";
+
     /// <summary>Folder holding blazeface/ and emotion/ (copied next to every app that uses this library).</summary>
     public string ModelDirectory { get; init; } = Path.Combine(AppContext.BaseDirectory, "models");
 

@@ -96,6 +96,20 @@ public sealed class SynthesizedStack : IDisposable
             .Where(r => r.Value.GetProperty("Type").GetString() == type)
             .Select(r => (r.Name, r.Value));
 
+    public string PhotoBucket => Single("AWS::S3::Bucket", "PhotoBucket").LogicalId;
+
+    public string SiteBucket => Single("AWS::S3::Bucket", "SiteBucket").LogicalId;
+
+    public string Distribution => Single("AWS::CloudFront::Distribution", "Site").LogicalId;
+
+    public string Table => Single("AWS::DynamoDB::Table", "Analyses").LogicalId;
+
+    public string Api => Single("AWS::ApiGatewayV2::Api", "Api").LogicalId;
+
+    public string FailedEvents => Single("AWS::SQS::Queue", "FailedAnalyzeEvents").LogicalId;
+
+    public string OriginSecret => Single("AWS::SecretsManager::Secret", "OriginSecret").LogicalId;
+
     /// <summary>The one resource of <paramref name="type"/> whose logical id starts with the construct id.</summary>
     public (string LogicalId, JsonElement Resource) Single(string type, string constructId) =>
         Assert.Single(ResourcesOfType(type), r => r.LogicalId.StartsWith(constructId, StringComparison.Ordinal));
