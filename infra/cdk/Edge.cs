@@ -8,6 +8,7 @@ using Amazon.CDK.AWS.WAFv2;
 using Constructs;
 using Moodtunes.Api;
 using Moodtunes.Api.Http;
+using Moodtunes.Api.Page;
 using Moodtunes.Storage.Aws;
 using Distribution = Amazon.CDK.AWS.CloudFront.Distribution;
 
@@ -101,6 +102,8 @@ public sealed class Edge : StackPart
             [
                 Source.Asset(siteRoot, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = [PageSecurityPolicy.PageFile] }),
                 Source.Data(PageSecurityPolicy.PageFile, page),
+                // Not a file of static-site/: the application renders the page's facts (paths, limits, codes).
+                Source.Data(PageFacts.FileName, PageFacts.Module),
             ],
             DestinationBucket = SiteBucket,
             Distribution = distribution,

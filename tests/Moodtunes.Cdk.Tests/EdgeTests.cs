@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.CDK.Assertions;
 using Moodtunes.Api;
 using Moodtunes.Api.Http;
+using Moodtunes.Api.Page;
 using Moodtunes.Testing;
 
 namespace Moodtunes.Cdk.Tests;
@@ -108,6 +109,17 @@ public sealed class EdgeTests(SynthesizedStack stack)
         var connections = System.Text.RegularExpressions.Regex.Match(deployed, "connect-src [^;]*;").Value;
         Assert.Equal($$$"""connect-src 'self' https://{"Ref":"{{{stack.PhotoBucket}}}"}.s3.{"Ref":"AWS::Region"}.amazonaws.com;""", connections);
         Assert.All(folders.Where((_, i) => i != pageSource), folder => Assert.False(File.Exists(Path.Combine(folder, PageSecurityPolicy.PageFile))));
+    }
+
+    [Fact]
+    public void The_pages_facts_module_is_deployed_beside_it_as_the_application_renders_it()
+    {
+        var (_, deployment) = Assert.Single(stack.ResourcesOfType("Custom::CDKBucketDeployment"));
+        var folders = deployment.GetProperty("Properties").GetProperty("SourceObjectKeys").EnumerateArray()
+            .Select(key => Path.Combine(stack.AssemblyDirectory, $"asset.{Path.GetFileNameWithoutExtension(key.GetString())}"));
+
+        var facts = Assert.Single(folders, folder => File.Exists(Path.Combine(folder, PageFacts.FileName)));
+        Assert.Equal(PageFacts.Module, File.ReadAllText(Path.Combine(facts, PageFacts.FileName)));
     }
 
     private static JsonElement Origin(JsonElement distributionConfig, string id) =>

@@ -16,8 +16,8 @@ namespace Moodtunes.LocalServer.Tests;
 /// </summary>
 public sealed class FactHomesTests
 {
-    /// <summary>The folders scanned; infra/cdk joins once the stack takes its paths from the application.</summary>
-    public static readonly IReadOnlyList<string> ScannedFolders = ["src", "static-site"];
+    /// <summary>The folders scanned: the application and its hosts, the page, and the CDK app.</summary>
+    public static readonly IReadOnlyList<string> ScannedFolders = ["src", "static-site", "infra/cdk"];
 
     private static readonly string[] CodeExtensions = [".cs", ".js", ".html", ".css"];
 
