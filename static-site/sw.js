@@ -4,12 +4,13 @@
 // version of the page is seen at once; the cache is only the fallback.
 
 const CACHE = 'moodtunes-shell';
-// Paths the shell never includes: the API (answers, previews) and the local upload endpoint (photos).
-const NEVER = [/^\/api\//, /^\/local-uploads/, /^\/events/];
+// What the shell is made of, by what asked for it: the page, its modules, styles, icons and manifest. The API's
+// answers are fetch() calls and previews are <audio>, so neither is ever handled here, whatever their paths.
+const SHELL_DESTINATIONS = ['document', 'script', 'style', 'image', 'manifest', 'font'];
 
 function isShell(request) {
   const url = new URL(request.url);
-  return request.method === 'GET' && url.origin === self.location.origin && !NEVER.some((re) => re.test(url.pathname));
+  return request.method === 'GET' && url.origin === self.location.origin && SHELL_DESTINATIONS.includes(request.destination);
 }
 
 /** The shell is whatever index.html links (href / src), read from the page itself: no second list to keep. */

@@ -1,5 +1,6 @@
 using Moodtunes.Api;
 using Moodtunes.Api.Events;
+using Moodtunes.Api.Hosting;
 using Moodtunes.Deezer;
 using Moodtunes.Spotify;
 using Moodtunes.Storage.Aws;
@@ -7,9 +8,7 @@ using Moodtunes.Vision;
 
 // On Lambda the Web Adapter POSTs the S3 ObjectCreated event to /events (pass-through path).
 var builder = WebApplication.CreateBuilder(args);
-// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name; each container reads them on first use.
-builder.Configuration.AddParameterStoreSecrets();
-builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
+builder.Services.AddAwsFunctionHost(builder.Configuration);
 builder.Services.AddVision(builder.Configuration);
 builder.Services.AddSpotifyLinks(builder.Configuration);
 builder.Services.AddDeezerMedia(builder.Configuration);
@@ -18,8 +17,7 @@ builder.Services.AddMoodtunesApi().AddEvents();
 var app = builder.Build();
 // Load the models now, during init: SnapStart snapshots a process that is ready to analyse.
 _ = app.Services.GetRequiredService<VisionPipeline>();
-app.MapGet("/", () => "AnalyzeFunction ready");
-app.MapOpenApi();
+app.UseFunctionHostDefaults();
 app.MapEvents();
 app.Run();
 

@@ -13,18 +13,26 @@ public static class ApiRoutes
 
     public const string Analyses = Prefix + "/analyses";
 
-    public const string AnalysisTracks = Analyses + "/{id}/tracks";
+    public const string AnalysisById = Analyses + "/{id}";
+
+    public const string AnalysisTracks = AnalysisById + "/tracks";
 
     public const string History = Prefix + "/history";
 
+    public const string HistorySummary = History + "/summary";
+
     public const string SavedSongs = Prefix + "/saved-songs";
+
+    public const string SavedSong = SavedSongs + "/{catalogId}";
+
+    public const string SavedSongsExport = SavedSongs + "/export";
 
     public const string TrackPreview = Prefix + "/tracks/{catalogId}/preview";
 
     /// <summary>Where the Lambda Web Adapter posts storage events (not under <see cref="Prefix"/>: never public).</summary>
     public const string Events = "/events";
 
-    public static string Analysis(string analysisId) => $"{Analyses}/{Uri.EscapeDataString(analysisId)}";
+    public static string Analysis(string analysisId) => AnalysisById.Replace("{id}", Uri.EscapeDataString(analysisId), StringComparison.Ordinal);
 
     public static string Preview(string catalogId) =>
         TrackPreview.Replace("{catalogId}", Uri.EscapeDataString(catalogId), StringComparison.Ordinal);

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Moodtunes.Core;
 
 /// <summary>
-/// The one way enums are named outside the process: kebab-case ("no-face", "morning-coffee", "cheer-up"),
+/// The one way enums are named outside the process: kebab-case (no-face, morning-coffee, cheer-up),
 /// the same in the HTTP API, in stored documents and in catalog.json.
 /// </summary>
 public static class WireNames

@@ -3,6 +3,7 @@ using Moodtunes.Api;
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.Events;
 using Moodtunes.Api.History;
+using Moodtunes.Api.Http;
 using Moodtunes.Api.SavedSongs;
 using Moodtunes.Api.Tracks;
 using Moodtunes.Api.Uploads;
@@ -53,6 +54,8 @@ public static class LocalServerComposition
         app.UseSecurityHeaders(options);
         app.UseRequestLimits();
         app.UsePage(options);
+        // Like the function hosts (FunctionHostDefaults): one analysis id finds every line about it.
+        app.UseAnalysisLogScope();
         app.MapOpenApi();
         app.MapUploads();
         app.MapAnalyses();

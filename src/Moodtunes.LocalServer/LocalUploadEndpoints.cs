@@ -74,7 +74,7 @@ public static class LocalUploadEndpoints
         catch (FormFieldsTooLargeException)
         {
             return Problems.Result(
-                StatusCodes.Status400BadRequest, "not-a-form", $"Form fields are limited to {MaxFieldBytes / 1024} KB each and {FormOverheadBytes / 1024} KB in all.");
+                StatusCodes.Status400BadRequest, ProblemCode.NotAForm, $"Form fields are limited to {MaxFieldBytes / 1024} KB each and {FormOverheadBytes / 1024} KB in all.");
         }
         catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
         {
@@ -134,7 +134,7 @@ public static class LocalUploadEndpoints
             return TypedResults.NoContent();
         }
 
-        return Problems.Result(StatusCodes.Status400BadRequest, "empty-file", "The form has no photo in its 'file' part.");
+        return Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.EmptyFile, "The form has no photo in its 'file' part.");
     }
 
     /// <summary>A field's bytes, read no further than one byte past <see cref="MaxFieldBytes"/>.</summary>
@@ -152,13 +152,13 @@ public static class LocalUploadEndpoints
 
     private static ProblemHttpResult Refused(LocalUploadVerdict verdict) => verdict is LocalUploadVerdict.TooLarge
         ? TooLarge()
-        : Problems.Result(StatusCodes.Status403Forbidden, "upload-refused", $"The upload target does not allow this ({verdict}).");
+        : Problems.Result(StatusCodes.Status403Forbidden, ProblemCode.UploadRefused, $"The upload target does not allow this ({verdict}).");
 
     private static ProblemHttpResult NotAForm() =>
-        Problems.Result(StatusCodes.Status400BadRequest, "not-a-form", "Upload the photo as multipart/form-data.");
+        Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.NotAForm, "Upload the photo as multipart/form-data.");
 
     private static ProblemHttpResult TooLarge() =>
-        Problems.Result(StatusCodes.Status413PayloadTooLarge, "file-too-large", "The photo is larger than the upload allows.");
+        Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCode.FileTooLarge, "The photo is larger than the upload allows.");
 }
 
 /// <summary>A form field, or all of them together, over the limit: the form is refused before the rest is read.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
+using Moodtunes.Api.Page;
 using QRCoder;
 
 namespace Moodtunes.LocalServer;
@@ -46,6 +47,11 @@ public static class PageEndpoints
             using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
             return Results.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml");
         }).WithName("PageQrCode").WithSummary("A QR code of the page's address.");
+        app.MapGet("/" + PageFacts.FileName, (HttpResponse response) =>
+        {
+            response.Headers.CacheControl = Revalidate;
+            return Results.Text(PageFacts.Module, PageFacts.ContentType);
+        }).WithName("PageFacts").WithSummary("The server's facts for the page (API paths, limits, codes) as an ES module.");
         return app;
     }
 

@@ -44,7 +44,7 @@ public static class RequestLimits
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "60";
-                await Problems.Result(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests from this device; try again in a minute.")
+                await Problems.Result(StatusCodes.Status429TooManyRequests, ProblemCode.TooManyRequests, "Too many requests from this device; try again in a minute.")
                     .ExecuteAsync(rejected.HttpContext).ConfigureAwait(false);
             };
         });
@@ -63,7 +63,7 @@ public static class RequestLimits
         {
             if (context.Request.ContentLength > MaxApiBodyBytes && !context.Request.Path.StartsWithSegments(LocalUploadEndpoints.Path))
             {
-                await Problems.Result(StatusCodes.Status413PayloadTooLarge, "request-too-large", $"Requests may carry at most {MaxApiBodyBytes / 1024} KB.")
+                await Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCode.RequestTooLarge, $"Requests may carry at most {MaxApiBodyBytes / 1024} KB.")
                     .ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
@@ -76,7 +76,7 @@ public static class RequestLimits
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(ApiRoutes.Prefix);
 
     /// <summary>
-    /// By the endpoint routing chose, not by the path: routing also takes "/api/uploads/" (and any case) to it,
+    /// By the endpoint routing chose, not by the path: routing also takes the path with a trailing slash (and in any case) to it,
     /// so every spelling that reaches the handler counts.
     /// </summary>
     private static bool IsUploadTarget(HttpContext context) =>

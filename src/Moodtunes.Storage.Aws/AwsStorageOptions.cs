@@ -3,6 +3,8 @@ namespace Moodtunes.Storage.Aws;
 /// <summary>Bound from the "Storage" configuration section (Storage__TableName etc. as Lambda environment variables).</summary>
 public sealed record AwsStorageOptions
 {
+    public const string SectionName = "Storage";
+
     public required string TableName { get; init; }
 
     public required string BucketName { get; init; }

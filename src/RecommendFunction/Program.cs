@@ -1,7 +1,7 @@
 using Moodtunes.Api;
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.History;
-using Moodtunes.Api.Http;
+using Moodtunes.Api.Hosting;
 using Moodtunes.Api.SavedSongs;
 using Moodtunes.Api.Tracks;
 using Moodtunes.Deezer;
@@ -10,18 +10,13 @@ using Moodtunes.Storage.Aws;
 
 // On Lambda this runs behind the AWS Lambda Web Adapter, which turns API Gateway events into requests.
 var builder = WebApplication.CreateBuilder(args);
-// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name; each container reads them on first use.
-builder.Configuration.AddParameterStoreSecrets();
-builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
+builder.Services.AddAwsFunctionHost(builder.Configuration);
 builder.Services.AddSpotifyLinks(builder.Configuration);
 builder.Services.AddDeezerMedia(builder.Configuration);
 builder.Services.AddMoodtunesApi().AddAnalyses().AddTracks().AddHistory().AddSavedSongs();
 
 var app = builder.Build();
-app.UseOriginLock(app.Configuration);
-app.UseAnalysisLogScope();
-app.MapGet("/", () => "RecommendFunction ready");
-app.MapOpenApi();
+app.UseFunctionHostDefaults();
 app.MapAnalyses();
 app.MapTracks();
 app.MapHistory();

@@ -1,20 +1,15 @@
 using Moodtunes.Api;
-using Moodtunes.Api.Http;
+using Moodtunes.Api.Hosting;
 using Moodtunes.Api.Uploads;
 using Moodtunes.Storage.Aws;
 
 // On Lambda this runs behind the AWS Lambda Web Adapter, which turns API Gateway events into requests.
 var builder = WebApplication.CreateBuilder(args);
-// Secrets (the CloudFront origin secret, Spotify credentials) arrive by name; each container reads them on first use.
-builder.Configuration.AddParameterStoreSecrets();
-builder.Services.AddAwsStorage(builder.Configuration.GetSection("Storage"));
+builder.Services.AddAwsFunctionHost(builder.Configuration);
 builder.Services.AddMoodtunesApi().AddUploads();
 
 var app = builder.Build();
-app.UseOriginLock(app.Configuration);
-app.UseAnalysisLogScope();
-app.MapGet("/", () => "UploadFunction ready");
-app.MapOpenApi();
+app.UseFunctionHostDefaults();
 app.MapUploads();
 app.Run();
 

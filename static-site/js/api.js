@@ -1,7 +1,10 @@
-// The device token and thin fetch wrappers for the /api routes (docs/api.md).
+// The device token and thin fetch wrappers for the /api routes (docs/api.md); paths, token bounds and codes
+// come from the server (facts.js).
+
+import { codes, historyPageSize, routes, token as tokenFacts } from './facts.js';
 
 const TOKEN_KEY = 'moodtunes.deviceToken';
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
+const TOKEN_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${tokenFacts.minLength},${tokenFacts.maxLength}}$`);
 let memoryToken = null;
 
 /** An error with a machine-readable code (from a problem+json `code`, or a local one). */
@@ -17,7 +20,7 @@ export class ApiError extends Error {
 
 /** file-too-large, with the limit that was passed when it is known (the message formats it). */
 export function tooLarge(maxBytes, message, status = 0) {
-  return Object.assign(new ApiError('file-too-large', message, status), { maxBytes: maxBytes || null });
+  return Object.assign(new ApiError(codes.fileTooLarge, message, status), { maxBytes: maxBytes || null });
 }
 
 function base64url(bytes) {
@@ -58,10 +61,10 @@ async function readProblem(res) {
 }
 
 function fallbackCode(status) {
-  if (status === 401) return 'invalid-token';
-  if (status === 404) return 'not-found';
-  if (status === 413) return 'file-too-large';
-  if (status >= 500) return 'internal-error';
+  if (status === 401) return codes.invalidToken;
+  if (status === 404) return codes.notFound;
+  if (status === 413) return codes.fileTooLarge;
+  if (status >= 500) return codes.internalError;
   return `http-${status}`;
 }
 
@@ -72,7 +75,7 @@ function fallbackCode(status) {
  * 'network' when the server could not be reached, 'aborted' when the signal fired.
  */
 export async function apiFetch(path, { method = 'GET', body, signal, text = false } = {}) {
-  const headers = { 'X-Device-Token': deviceToken(), Accept: 'application/json, application/problem+json' };
+  const headers = { [tokenFacts.header]: deviceToken(), Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
   try {
@@ -103,30 +106,31 @@ export async function apiFetch(path, { method = 'GET', body, signal, text = fals
   try {
     return await res.json();
   } catch {
-    throw new ApiError('internal-error', 'Unreadable response', res.status);
+    throw new ApiError(codes.internalError, 'Unreadable response', res.status);
   }
 }
 
+/** A route of the server's with its {name} holes filled in, each escaped. */
+const path = (template, params) => template.replace(/\{(\w+)\}/g, (hole, name) => encodeURIComponent(params[name]));
 const enc = encodeURIComponent;
 
 export const api = {
-  createUpload: (contentType, size, signal) =>
-    apiFetch('/api/uploads', { method: 'POST', body: { contentType, size }, signal }),
-  getAnalysis: (id, signal) => apiFetch(`/api/analyses/${enc(id)}`, { signal }),
-  deleteAnalysis: (id) => apiFetch(`/api/analyses/${enc(id)}`, { method: 'DELETE' }),
+  createUpload: (contentType, size, signal) => apiFetch(routes.uploads, { method: 'POST', body: { contentType, size }, signal }),
+  getAnalysis: (id, signal) => apiFetch(path(routes.analysisById, { id }), { signal }),
+  deleteAnalysis: (id) => apiFetch(path(routes.analysisById, { id }), { method: 'DELETE' }),
   // answer: how the person said they feel when the reading was unsure (null keeps the one given before).
   requestTracks: (id, { moods = [], sadnessChoice = null, answer = null, more = false } = {}, signal) =>
-    apiFetch(`/api/analyses/${enc(id)}/tracks`, { method: 'POST', body: { moods, sadnessChoice, answer, more }, signal }),
-  history: (cursor, limit = 20, signal) => {
+    apiFetch(path(routes.analysisTracks, { id }), { method: 'POST', body: { moods, sadnessChoice, answer, more }, signal }),
+  history: (cursor, limit = historyPageSize, signal) => {
     const q = new URLSearchParams({ limit: String(limit) });
     if (cursor) q.set('cursor', cursor);
-    return apiFetch(`/api/history?${q}`, { signal });
+    return apiFetch(`${routes.history}?${q}`, { signal });
   },
-  deleteHistory: () => apiFetch('/api/history', { method: 'DELETE' }),
-  historySummary: (offsetMinutes, signal) => apiFetch(`/api/history/summary?offsetMinutes=${enc(offsetMinutes)}`, { signal }),
-  savedSongs: () => apiFetch('/api/saved-songs'),
-  saveSong: (id) => apiFetch(`/api/saved-songs/${enc(id)}`, { method: 'PUT' }),
-  deleteSavedSong: (id) => apiFetch(`/api/saved-songs/${enc(id)}`, { method: 'DELETE' }),
-  deleteSavedSongs: () => apiFetch('/api/saved-songs', { method: 'DELETE' }),
-  exportSavedSongs: (format) => apiFetch(`/api/saved-songs/export?format=${enc(format)}`, { text: true }),
+  deleteHistory: () => apiFetch(routes.history, { method: 'DELETE' }),
+  historySummary: (offsetMinutes, signal) => apiFetch(`${routes.historySummary}?offsetMinutes=${enc(offsetMinutes)}`, { signal }),
+  savedSongs: () => apiFetch(routes.savedSongs),
+  saveSong: (catalogId) => apiFetch(path(routes.savedSong, { catalogId }), { method: 'PUT' }),
+  deleteSavedSong: (catalogId) => apiFetch(path(routes.savedSong, { catalogId }), { method: 'DELETE' }),
+  deleteSavedSongs: () => apiFetch(routes.savedSongs, { method: 'DELETE' }),
+  exportSavedSongs: (format) => apiFetch(`${routes.savedSongsExport}?format=${enc(format)}`, { text: true }),
 };

@@ -15,7 +15,7 @@ import { createPlayer } from './player.js';
 import { pollAnalysis } from './poll.js';
 import { ResultController } from './result-controller.js';
 import { ResultView } from './result.js';
-import { createRouter, currentRoute, HOME, resultUrl } from './router.js';
+import { createRouter, currentRoute, HISTORY, HOME, RESULT, resultUrl, startsAfresh, viewsFor } from './router.js';
 import { SavedSongs, SavedSongsView, savedError } from './saved-songs.js';
 import { ShareCard } from './share-card.js';
 import { StatusView } from './status.js';
@@ -34,7 +34,27 @@ const el = {
 };
 
 const flow = createFlow({ prepare: preparePhoto, upload: uploadPhoto, poll: pollAnalysis, load: api.getAnalysis });
-const router = createRouter(() => applyRoute(true));
+const router = createRouter({
+  [HOME]: (route, moveFocus) => {
+    if (startsAfresh(flow.state)) resetToIdle();
+    renderViews();
+    if (moveFocus) focusPanel(flow.state.name === 'failed' ? el.failure : el.captureHeading);
+  },
+  [HISTORY]: (route, moveFocus) => {
+    camera.close();
+    renderViews();
+    if (moveFocus) focusPanel($('#history-heading'));
+    historyController.reload();
+    timeline.reload();
+    savedSongs.load();
+  },
+  [RESULT]: (route, moveFocus) => {
+    camera.close();
+    renderViews();
+    if (results.id !== route.id) flow.open(route.id);
+    else if (moveFocus) focusPanel(resultView.heading());
+  },
+});
 const status = new StatusView({
   area: el.statusArea,
   status: $('#status'),
@@ -154,44 +174,17 @@ function goHome() {
 }
 
 function renderViews() {
-  const route = currentRoute();
-  const { name } = flow.state;
-  const home = route.name === HOME;
-  el.captureView.hidden = !(home && (name === 'idle' || name === 'failed'));
-  el.resultView.hidden = !(route.name === 'result' && results.id === route.id && name !== 'loading');
-  el.historyView.hidden = route.name !== 'history';
+  const views = viewsFor(currentRoute(), flow.state.name, results.id);
+  el.captureView.hidden = !views.capture;
+  el.resultView.hidden = !views.result;
+  el.historyView.hidden = !views.history;
   // A preview plays only while its result is on screen.
   if (el.resultView.hidden) player.stop();
-  el.statusArea.hidden = route.name === 'history';
+  el.statusArea.hidden = !views.status;
   el.navHome.toggleAttribute('aria-current', false);
   el.navHistory.toggleAttribute('aria-current', false);
-  if (home) el.navHome.setAttribute('aria-current', 'page');
-  if (route.name === 'history') el.navHistory.setAttribute('aria-current', 'page');
-}
-
-function applyRoute(moveFocus) {
-  const route = currentRoute();
-  if (route.name !== HOME) camera.close();
-  if (route.name === HOME) {
-    // Coming back to the main view after a result (or a re-open in progress) means a new photo;
-    // a failure keeps its "try again" while the page still holds the photo or file.
-    const state = flow.state;
-    if (state.name === 'done' || state.name === 'loading' || (state.name === 'failed' && !state.photo && !state.file)) resetToIdle();
-    renderViews();
-    if (moveFocus) focusPanel(flow.state.name === 'failed' ? el.failure : el.captureHeading);
-  } else if (route.name === 'history') {
-    renderViews();
-    if (moveFocus) focusPanel($('#history-heading'));
-    historyController.reload();
-    timeline.reload();
-    savedSongs.load();
-  } else if (results.id === route.id) {
-    renderViews();
-    if (moveFocus) focusPanel(resultView.heading());
-  } else {
-    renderViews();
-    flow.open(route.id);
-  }
+  if (views.current === HOME) el.navHome.setAttribute('aria-current', 'page');
+  if (views.current === HISTORY) el.navHistory.setAttribute('aria-current', 'page');
 }
 
 el.navHome.addEventListener('click', (e) => {
@@ -227,9 +220,9 @@ onLanguageChange(() => {
 deviceToken();
 applyStatic();
 status.render(flow.state);
-applyRoute(false);
+router.apply(false);
 // The hearts on a result need the saved list; the history view loads it again when it opens.
-if (currentRoute().name !== 'history') savedSongs.load();
+if (currentRoute().name !== HISTORY) savedSongs.load();
 document.documentElement.classList.add('js-ready');
 
 // Installable: the service worker keeps the page shell for opening from the home screen (sw.js).

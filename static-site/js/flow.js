@@ -4,6 +4,8 @@
 // Each state is a frozen snapshot carrying its own data (photo, analysis id, failure); the steps hand
 // the photo on as an argument. One task at a time: starting another aborts the one in flight.
 
+import { codes } from './facts.js';
+
 /**
  * steps: prepare(file) → { blob, dark }; upload(blob, { signal, onProgress }) → { analysisId, maxBytes };
  * poll(id, { signal }) → finished analysis; load(id, signal) → analysis as stored.
@@ -57,7 +59,7 @@ export function createFlow({ prepare, upload, poll, load }) {
       return;
     }
     const f = analysis.failure || {};
-    fail({ code: f.code || 'internal-error', maxBytes }, { photo, retry });
+    fail({ code: f.code || codes.internalError, maxBytes }, { photo, retry });
   }
 
   const aborted = (err, signal) => signal.aborted || (err && err.code === 'aborted');

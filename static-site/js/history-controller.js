@@ -2,8 +2,7 @@
 // repeats whatever failed last; a page answered after the list was started afresh is dropped.
 
 import { api } from './api.js';
-
-const PAGE_SIZE = 20;
+import { codes } from './facts.js';
 
 export class HistoryController {
   /** view: a HistoryView whose events call these methods; onDeleted(id | null) when one (id) or all (null) are deleted. */
@@ -43,7 +42,7 @@ export class HistoryController {
     this.view.setError(null);
     this.view.setLoading(true, first);
     try {
-      const page = await api.history(first ? null : this.cursor, PAGE_SIZE);
+      const page = await api.history(first ? null : this.cursor);
       if (gen !== this.generation) return;
       this.cursor = (page && page.nextCursor) || null;
       this.view.append((page && Array.isArray(page.items) && page.items) || [], { first });
@@ -65,7 +64,7 @@ export class HistoryController {
       await api.deleteAnalysis(id);
     } catch (err) {
       // Already gone counts as deleted.
-      if (err.code !== 'not-found') {
+      if (err.code !== codes.notFound) {
         this.view.setDeleting(id, false);
         this.lastAction = () => this.deleteOne(id);
         this.view.setError(err.code || 'generic');

@@ -3,7 +3,8 @@
 
 import { h, srOnly, focusPanel } from './dom.js';
 import { t, formatTime, has } from './i18n.js';
-import { EMOJI, emotionName, feelingOf } from './result.js';
+import { EMOJI, emotionName, feelingOf } from './emotions.js';
+import { resultUrl } from './router.js';
 
 export class HistoryView {
   /** root: the element holding the list and buttons (static markup in index.html). */
@@ -136,7 +137,7 @@ export class HistoryView {
           'a',
           {
             class: 'button secondary',
-            href: `#result/${encodeURIComponent(a.id)}`,
+            href: resultUrl(a.id),
             dataset: { testid: 'open-one' },
             'aria-label': t('history.openLabel', { time }),
           },

@@ -1,5 +1,7 @@
 // English and Korean strings for everything the page shows, and the language switch plumbing.
 
+import { retentionDays } from './facts.js';
+
 const STORAGE_KEY = 'moodtunes.lang';
 export const LANGUAGES = ['en', 'ko'];
 
@@ -15,7 +17,7 @@ const STRINGS = {
     'nav.skip': 'Skip to content',
     'share.summary': 'Open on your phone',
     'share.alt': "QR code of this page's address",
-    'privacy.note': 'Your photo is deleted right after the analysis. Only the result is kept, for 30 days, and only this device can see it.',
+    'privacy.note': 'Your photo is deleted right after the analysis. Only the result is kept, for {retentionDays} days, and only this device can see it.',
     'capture.heading': 'Take a selfie or choose a photo',
     'camera.start': 'Take a selfie',
     'camera.capture': 'Capture',
@@ -53,8 +55,29 @@ const STRINGS = {
     'failure.upload-failed': 'The upload didn’t go through. Check your connection and try again.',
     'failure.network': 'We couldn’t reach the server. Check your connection and try again.',
     'failure.timeout': 'This is taking too long. Please try again.',
-    'failure.not-found': 'That result is gone (results are kept for 30 days).',
+    'failure.not-found': 'That result is gone (results are kept for {retentionDays} days).',
     'failure.invalid-token': 'This device couldn’t be recognised. Reload the page and try again.',
+    'failure.origin-required': 'Open Moodtunes by its own address and try again.',
+    'failure.empty-file': 'That file is empty. Try another photo.',
+    'failure.not-a-form': 'The photo didn’t arrive in one piece. Please try again.',
+    'failure.upload-refused': 'The upload was refused. Please try again.',
+    'failure.request-too-large': 'That request was too large. Please try again.',
+    'failure.too-many-requests': 'That’s a lot at once. Wait a minute and try again.',
+    'failure.bad-limit': 'We couldn’t load your history. Please try again.',
+    'failure.bad-cursor': 'We couldn’t load more of your history. Reload the page and try again.',
+    'failure.bad-offset': 'We couldn’t tell your time zone. Reload the page and try again.',
+    'failure.unknown-track': 'That song isn’t in our catalog anymore.',
+    'failure.saved-songs-full': 'You’ve saved as many songs as you can. Remove some to save more.',
+    'failure.not-saved': 'That song isn’t saved on this device.',
+    'failure.unknown-format': 'That export format isn’t available.',
+    'failure.unknown-mood': 'We don’t know that mood. Reload the page and try again.',
+    'failure.unknown-emotion': 'We don’t know that feeling. Reload the page and try again.',
+    'failure.unknown-choice': 'We don’t know that choice. Reload the page and try again.',
+    'failure.not-done': 'This result isn’t ready yet. Please wait a moment.',
+    'failure.tracks-busy': 'Songs were being picked for this result already. Please try again.',
+    'failure.no-preview': 'This song has no preview.',
+    'failure.provider-unavailable': 'Previews are unavailable right now; the links still work.',
+    'failure.not-an-s3-event': 'Something went wrong on our side. Please try again.',
     'failure.generic': 'Something went wrong. Please try again.',
     'result.heading': 'Your mood',
     'result.photoAlt': 'Your photo',
@@ -221,7 +244,7 @@ const STRINGS = {
     'nav.skip': '본문으로 건너뛰기',
     'share.summary': '휴대폰으로 열기',
     'share.alt': '이 페이지 주소의 QR 코드',
-    'privacy.note': '사진은 분석 직후 바로 삭제됩니다. 결과만 30일 동안 보관되며, 이 기기에서만 볼 수 있습니다.',
+    'privacy.note': '사진은 분석 직후 바로 삭제됩니다. 결과만 {retentionDays}일 동안 보관되며, 이 기기에서만 볼 수 있습니다.',
     'capture.heading': '셀카를 찍거나 사진을 고르세요',
     'camera.start': '셀카 찍기',
     'camera.capture': '촬영',
@@ -259,8 +282,29 @@ const STRINGS = {
     'failure.upload-failed': '업로드하지 못했습니다. 연결을 확인하고 다시 시도해 주세요.',
     'failure.network': '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도해 주세요.',
     'failure.timeout': '시간이 너무 오래 걸립니다. 다시 시도해 주세요.',
-    'failure.not-found': '결과가 없습니다 (결과는 30일 동안만 보관됩니다).',
+    'failure.not-found': '결과가 없습니다 (결과는 {retentionDays}일 동안만 보관됩니다).',
     'failure.invalid-token': '이 기기를 확인할 수 없습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    'failure.origin-required': '무드튠즈 주소로 직접 열어서 다시 시도해 주세요.',
+    'failure.empty-file': '빈 파일입니다. 다른 사진을 사용해 주세요.',
+    'failure.not-a-form': '사진이 제대로 전달되지 않았습니다. 다시 시도해 주세요.',
+    'failure.upload-refused': '업로드가 거부되었습니다. 다시 시도해 주세요.',
+    'failure.request-too-large': '요청이 너무 큽니다. 다시 시도해 주세요.',
+    'failure.too-many-requests': '요청이 너무 많습니다. 1분 뒤에 다시 시도해 주세요.',
+    'failure.bad-limit': '기록을 불러오지 못했습니다. 다시 시도해 주세요.',
+    'failure.bad-cursor': '기록을 더 불러오지 못했습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    'failure.bad-offset': '시간대를 알 수 없습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    'failure.unknown-track': '이 노래는 더 이상 목록에 없습니다.',
+    'failure.saved-songs-full': '저장할 수 있는 노래 수를 모두 채웠습니다. 일부를 삭제한 뒤 저장해 주세요.',
+    'failure.not-saved': '이 기기에 저장된 노래가 아닙니다.',
+    'failure.unknown-format': '지원하지 않는 내보내기 형식입니다.',
+    'failure.unknown-mood': '알 수 없는 분위기입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    'failure.unknown-emotion': '알 수 없는 기분입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    'failure.unknown-choice': '알 수 없는 선택입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
+    'failure.not-done': '아직 결과가 준비되지 않았습니다. 잠시만 기다려 주세요.',
+    'failure.tracks-busy': '이 결과의 노래를 이미 고르는 중이었습니다. 다시 시도해 주세요.',
+    'failure.no-preview': '이 노래는 미리 듣기가 없습니다.',
+    'failure.provider-unavailable': '지금은 미리 듣기를 사용할 수 없습니다. 링크는 그대로 사용할 수 있습니다.',
+    'failure.not-an-s3-event': '서버에 문제가 생겼습니다. 다시 시도해 주세요.',
     'failure.generic': '문제가 생겼습니다. 다시 시도해 주세요.',
     'result.heading': '지금 기분',
     'result.photoAlt': '내 사진',
@@ -446,11 +490,14 @@ export function lang() {
   return current;
 }
 
-/** Translate a key, filling {name} placeholders; falls back to English, then to the key. */
+/** Placeholders every sentence may use, filled from the server's facts (so the number is said in one place). */
+const FACTS = { retentionDays };
+
+/** Translate a key, filling {name} placeholders (the page's facts, then params); falls back to English, then to the key. */
 export function t(key, params) {
-  let s = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
-  if (params) s = s.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
-  return s;
+  const values = { ...FACTS, ...params };
+  const s = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
 }
 
 export function has(key) {

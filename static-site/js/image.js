@@ -2,6 +2,7 @@
 // re-encoded as JPEG (which also drops EXIF metadata such as location).
 
 import { ApiError, tooLarge } from './api.js';
+import { codes } from './facts.js';
 
 export const MAX_SIDE = 1280;
 export const JPEG_QUALITY = 0.9;
@@ -130,16 +131,16 @@ export function headerSize(bytes) {
   return null;
 }
 
-/** Turn a picked/dropped file into an upload-ready JPEG. Rejects with ApiError('not-an-image'|...). */
+/** Turn a picked/dropped file into an upload-ready JPEG. Rejects with an ApiError (codes.notAnImage, …). */
 export async function preparePhoto(file) {
-  if (!file || file.size === 0) throw new ApiError('not-an-image', 'Empty file');
+  if (!file || file.size === 0) throw new ApiError(codes.notAnImage, 'Empty file');
   // A drawing, not a photo (and the server refuses SVG too); everything else is left to the decoder.
-  if (file.type === 'image/svg+xml' || /\.svgz?$/i.test(file.name || '')) throw new ApiError('not-an-image', 'SVG');
+  if (file.type === 'image/svg+xml' || /\.svgz?$/i.test(file.name || '')) throw new ApiError(codes.notAnImage, 'SVG');
   if (file.size > MAX_INPUT_BYTES) throw tooLarge(MAX_INPUT_BYTES, 'File too large to decode');
   try {
     const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
     const size = headerSize(head);
-    if (size && size.width * size.height > MAX_INPUT_PIXELS) throw new ApiError('image-too-large', 'Too many pixels');
+    if (size && size.width * size.height > MAX_INPUT_PIXELS) throw new ApiError(codes.imageTooLarge, 'Too many pixels');
   } catch (err) {
     if (err instanceof ApiError) throw err;
     /* unreadable header: let the decoder decide */
@@ -151,7 +152,7 @@ export async function preparePhoto(file) {
     try {
       decoded = await decodeWithImg(file);
     } catch {
-      throw new ApiError('not-an-image', 'The browser could not decode this file');
+      throw new ApiError(codes.notAnImage, 'The browser could not decode this file');
     }
   }
   try {

@@ -2,6 +2,7 @@
 // (a selfie is read in tens of milliseconds), later ones spread out, so a slow analysis costs few requests.
 
 import { api, ApiError } from './api.js';
+import { codes } from './facts.js';
 
 export const POLL_START_MS = 50;
 export const POLL_CAP_MS = 1500;
@@ -28,7 +29,7 @@ function sleep(ms, signal) {
 
 /**
  * Resolves with the finished analysis (status "done" or "failed"). Rejects with
- * ApiError('timeout') after ~60 s, ApiError('not-found') when the id stays unknown,
+ * ApiError('timeout') after ~60 s, ApiError(codes.notFound) when the id stays unknown,
  * or the server's problem code for other client errors. Network hiccups are retried.
  */
 export async function pollAnalysis(id, { signal, giveUpMs = POLL_GIVE_UP_MS, onTick } = {}) {
@@ -43,7 +44,7 @@ export async function pollAnalysis(id, { signal, giveUpMs = POLL_GIVE_UP_MS, onT
       if (analysis && (analysis.status === 'done' || analysis.status === 'failed')) return analysis;
     } catch (err) {
       if (err.code === 'aborted') throw err;
-      if (err.code === 'not-found') {
+      if (err.code === codes.notFound) {
         // The record is written before the upload target is issued; allow a little lag, then stop.
         if (++notFound >= 3) throw err;
       } else if (err.status && err.status < 500 && err.status !== 429) {

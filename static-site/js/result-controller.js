@@ -2,7 +2,6 @@
 // requests the view raises; an answer to an older request, or for a result no longer shown, is dropped.
 
 import { api } from './api.js';
-import { openQuestion } from './result.js';
 
 export class ResultController {
   /** view: a ResultView whose onMoodsChosen / onOtherSongs call chooseMoods / otherSongs. */
@@ -15,10 +14,10 @@ export class ResultController {
     return this.view.id;
   }
 
+  /** A finished analysis always carries the tracks picked for its reading, so showing it asks the server nothing. */
   show(analysis, photoUrl) {
     this.requestId++;
     this.view.show(analysis, photoUrl);
-    if (!analysis.tracks && !openQuestion(analysis)) this.request({ moods: [], sadnessChoice: null, answer: null, more: false });
   }
 
   clear() {

@@ -2,18 +2,10 @@
 // then the songs), or one question before any song; the seven bars folded away; "other songs", "play all".
 
 import { focusPanel, h } from './dom.js';
+import { EMOJI, EMOTIONS, emotionName, feelingOf, isUnsure } from './emotions.js';
+import { moods as MOODS } from './facts.js';
 import { percent, t, formatTime } from './i18n.js';
 import { attribution, previewNote, previewSrc, showPlayback, showSaved, trackRow } from './track-row.js';
-
-export const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
-export const MOODS = ['morning-coffee', 'relaxing', 'exercise', 'heart-touching'];
-export const EMOJI = { angry: '😠', disgust: '🤢', fear: '😨', happy: '😄', sad: '😢', surprise: '😮', neutral: '😐' };
-/** One colour per emotion, for the timeline and the share card (each readable with white text on it). */
-export const EMOTION_COLORS = { angry: '#c62828', disgust: '#2e7d32', fear: '#6a1b9a', happy: '#d35400', sad: '#1565c0', surprise: '#00838f', neutral: '#5d5470' };
-
-export function emotionName(emotion) {
-  return EMOTIONS.includes(emotion) ? t(`emotion.${emotion}`) : String(emotion || '');
-}
 
 const clamp01 = (v) => Math.min(1, Math.max(0, Number(v) || 0));
 
@@ -23,18 +15,6 @@ export function sortedEmotions(face) {
   return EMOTIONS.map((e) => [e, clamp01(scores[e])]).sort((a, b) => b[1] - a[1]);
 }
 
-/** Whether the model was unsure; results stored before "unsure" existed asked for moods on a face that did not read neutral. */
-export function isUnsure(analysis) {
-  const r = (analysis && analysis.result) || {};
-  return typeof r.unsure === 'boolean' ? r.unsure : !!r.asksForMoods && r.emotion !== 'neutral';
-}
-
-/** How the person feels as far as we know: their answer, else a sure reading; null while an unsure reading is unanswered. */
-export function feelingOf(analysis, tracks = analysis && analysis.tracks) {
-  if (tracks && tracks.answer) return tracks.answer;
-  return isUnsure(analysis) ? null : ((analysis && analysis.result) || {}).emotion || null;
-}
-
 /**
  * The one question the result asks before songs, or null: 'feel' (an unsure reading: how do you feel?),
  * 'sad' (match my mood or cheer me up), 'moods' (a neutral face: what are you in the mood for?). Moods
@@ -42,10 +22,13 @@ export function feelingOf(analysis, tracks = analysis && analysis.tracks) {
  */
 export function openQuestion(analysis, tracks = analysis && analysis.tracks) {
   if (tracks && Array.isArray(tracks.moods) && tracks.moods.length) return null;
-  const feeling = feelingOf(analysis, tracks);
-  if (!feeling) return 'feel';
-  if (feeling === 'sad') return tracks && tracks.sadnessChoice ? null : 'sad';
-  return feeling === 'neutral' ? 'moods' : null;
+  const answer = tracks && tracks.answer;
+  const r = (analysis && analysis.result) || {};
+  if (!answer && isUnsure(analysis)) return 'feel';
+  // Whether a reading asks for moods is the server's call (asksForMoods); an answer asks as a sure reading of it would.
+  if (answer ? answer === 'neutral' : r.asksForMoods) return 'moods';
+  if (feelingOf(analysis, tracks) === 'sad') return tracks && tracks.sadnessChoice ? null : 'sad';
+  return null;
 }
 
 /** The two likeliest emotions of the primary face: the one-tap answers to "how do you feel?". */

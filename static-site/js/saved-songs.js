@@ -4,7 +4,8 @@
 import { api } from './api.js';
 import { download, h, focusPanel } from './dom.js';
 import { formatTime, t } from './i18n.js';
-import { EMOJI, emotionName } from './result.js';
+import { EMOJI, emotionName } from './emotions.js';
+import { codes } from './facts.js';
 import { coverTile, links } from './track-row.js';
 
 // Which mood each song was saved from: the page's own note on this device (the server keeps only the song and
@@ -36,7 +37,7 @@ function fromLine(from) {
 }
 
 /** The saved songs' news for the page: why the last change failed, or ''. */
-export const savedError = (songs) => (songs.error ? t(songs.error === 'saved-songs-full' ? 'saved.full' : 'saved.error', { max: songs.max }) : '');
+export const savedError = (songs) => (songs.error ? t(songs.error === codes.savedSongsFull ? 'saved.full' : 'saved.error', { max: songs.max }) : '');
 
 export class SavedSongs {
   constructor() {
@@ -98,7 +99,7 @@ export class SavedSongs {
         await api.deleteSavedSong(id);
       } catch (err) {
         // Already gone counts as deleted.
-        if (err.code !== 'not-saved') throw err;
+        if (err.code !== codes.notSaved) throw err;
       }
       this.items = this.items.filter((item) => item.track.id !== id);
       const { [id]: _gone, ...rest } = readFrom();

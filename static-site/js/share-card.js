@@ -4,7 +4,7 @@
 
 import { download, h, focusPanel } from './dom.js';
 import { t } from './i18n.js';
-import { EMOJI, EMOTION_COLORS, emotionName } from './result.js';
+import { EMOJI, EMOTION_COLORS, emotionName } from './emotions.js';
 
 // A portrait card, the shape messengers and stories show whole.
 export const CARD = { width: 1080, height: 1350, songs: 3 };

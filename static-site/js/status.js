@@ -1,27 +1,28 @@
 // The status area: renders the flow's state (text, progress, spinner, the photo being read, the failure).
 
 import { formatBytes, has, t } from './i18n.js';
+import { codes } from './facts.js';
 
 const WORKING = ['preparing', 'analyzing', 'loading'];
 const SHOWS_PHOTO = ['uploading', 'analyzing', 'failed'];
 
 /** Failures that sending the same photo again cannot fix: the one way on is another photo. */
 export const PHOTO_FAULTS = new Set([
-  'no-face',
-  'not-an-image',
-  'unsupported-image',
-  'unsupported-type',
-  'image-too-large',
-  'image-too-complex',
-  'file-too-large',
-  'corrupt-image',
+  codes.noFace,
+  codes.notAnImage,
+  codes.unsupportedImage,
+  codes.unsupportedType,
+  codes.imageTooLarge,
+  codes.imageTooComplex,
+  codes.fileTooLarge,
+  codes.corruptImage,
   'prepare-failed',
-  'empty-file',
+  codes.emptyFile,
 ]);
 
 // The page's own words for every code, in the page language; the server sends only the code.
 function failureText({ code, maxBytes }) {
-  if (code === 'file-too-large' && maxBytes) return t('failure.file-too-large-limit', { limit: formatBytes(maxBytes) });
+  if (code === codes.fileTooLarge && maxBytes) return t('failure.file-too-large-limit', { limit: formatBytes(maxBytes) });
   return has(`failure.${code}`) ? t(`failure.${code}`) : t('failure.generic');
 }
 

@@ -1,11 +1,12 @@
-// "Mood over time" at the top of the history: the emotion of each day (colour and emoji) for the last 7 or
-// 30 days, the share of each emotion, and a one-line recap. Drawn as SVG from GET /api/history/summary;
-// the SVG is decoration (aria-hidden), the same data is a table for screen readers.
+// "Mood over time" at the top of the history: the emotion of each day (colour and emoji) for the last week or
+// the whole span results are kept (both lengths from the server), the share of each emotion, and a one-line
+// recap. Drawn as SVG from GET /api/history/summary; the SVG is decoration (aria-hidden), the same data is a
+// table for screen readers.
 
 import { api } from './api.js';
 import { h } from './dom.js';
 import { lang, percent, t } from './i18n.js';
-import { EMOJI, EMOTIONS, EMOTION_COLORS, emotionName } from './result.js';
+import { EMOJI, EMOTIONS, EMOTION_COLORS, emotionName } from './emotions.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const DAY_MS = 86_400_000;

@@ -1,6 +1,7 @@
 // Upload a prepared photo: ask /api/uploads for a target, then POST the multipart form to it.
 
 import { api, ApiError, tooLarge } from './api.js';
+import { codes } from './facts.js';
 
 /**
  * POST multipart/form-data to the upload target: every upload.fields entry in order, the photo
@@ -25,7 +26,7 @@ export function postForm(target, blob, { onProgress, signal } = {}) {
         resolve();
         return;
       }
-      let code = xhr.status === 413 ? 'file-too-large' : 'upload-failed';
+      let code = xhr.status === 413 ? codes.fileTooLarge : 'upload-failed';
       // The local stand-in answers problem+json; S3 answers XML (EntityTooLarge, AccessDenied, ...).
       const type = xhr.getResponseHeader('content-type') || '';
       if (type.includes('json')) {
@@ -36,10 +37,10 @@ export function postForm(target, blob, { onProgress, signal } = {}) {
           /* keep the status-derived code */
         }
       } else if (/EntityTooLarge/.test(xhr.responseText || '')) {
-        code = 'file-too-large';
+        code = codes.fileTooLarge;
       }
       const message = `Upload answered ${xhr.status}`;
-      reject(code === 'file-too-large' ? tooLarge(target.maxBytes, message, xhr.status) : new ApiError(code, message, xhr.status));
+      reject(code === codes.fileTooLarge ? tooLarge(target.maxBytes, message, xhr.status) : new ApiError(code, message, xhr.status));
     };
     xhr.onerror = () => {
       signal?.removeEventListener('abort', abort);
@@ -62,10 +63,10 @@ export function postForm(target, blob, { onProgress, signal } = {}) {
  * the server's: it answers 413 file-too-large to a size over it, and otherwise says it as upload.maxBytes.
  */
 export async function uploadPhoto(blob, { onProgress, signal } = {}) {
-  if (!blob || blob.size === 0) throw new ApiError('not-an-image', 'Empty photo');
+  if (!blob || blob.size === 0) throw new ApiError(codes.notAnImage, 'Empty photo');
   const issued = await api.createUpload(blob.type || 'image/jpeg', blob.size, signal);
   if (!issued || !issued.analysisId || !issued.upload || !issued.upload.url) {
-    throw new ApiError('internal-error', 'Malformed upload target');
+    throw new ApiError(codes.internalError, 'Malformed upload target');
   }
   const maxBytes = issued.upload.maxBytes || null;
   if (maxBytes && blob.size > maxBytes) throw tooLarge(maxBytes, 'Photo larger than the target allows');

@@ -9,6 +9,7 @@ namespace Moodtunes.Cdk.Tests;
 /// The path a person takes: the real CDK CLI (npm aws-cdk, installed into tests/tools by scripts/test.sh) runs
 /// <c>cdk synth</c> from the repository root, where cdk.json tells it to <c>dotnet run</c> the app.
 /// </summary>
+[Slow]
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class CdkCliTests(ITestOutputHelper output) : IDisposable
 {

@@ -9,6 +9,7 @@ namespace Moodtunes.Cdk.Tests;
 /// AWS's own rules over the synthesized template: cdk-nag's AwsSolutions and Serverless packs (npm, installed into
 /// tests/tools/cdk-nag by scripts/test.sh), each finding held against the one suppression list in docs/deploy.md.
 /// </summary>
+[Slow]
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class CdkNagTests(SynthesizedStack stack, ITestOutputHelper output)
 {

@@ -8,6 +8,7 @@ namespace Moodtunes.Cdk.Tests;
 /// scripts/deploy-check.sh over the synthesized template, with a stand-in for the AWS CLI that answers like an
 /// account (its concurrency limit, which adapter layers exist): it must say plainly what would fail and how to fix it.
 /// </summary>
+[Slow]
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class DeployCheckTests(SynthesizedStack stack) : IDisposable
 {

@@ -5,6 +5,7 @@ using Moodtunes.Testing;
 namespace Moodtunes.Cdk.Tests;
 
 /// <summary>What the browser gets on every response, and what the API stage writes down about every request.</summary>
+[Slow]
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class EdgeHeadersAndAccessLogTests(SynthesizedStack stack)
 {

@@ -1,6 +1,8 @@
+using Moodtunes.Testing;
 namespace Moodtunes.Cdk.Tests;
 
 /// <summary>The <c>emotionModel</c> context picks the analyze function's emotion model (e.g. back to mini-Xception).</summary>
+[Slow]
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class EmotionModelSettingTests(SynthesizedStack stack)
 {

@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Cdk.Tests;
 
@@ -58,6 +59,7 @@ public sealed class MoodtunesSettingsTests
 }
 
 /// <summary>Reading the knobs from a CDK app's context talks to the jsii runtime, so these run with the synth tests.</summary>
+[Slow]
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class ContextSettingsTests
 {

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Amazon.CDK.Assertions;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Cdk.Tests;
 
 /// <summary>What keeps the stack cheap under hostile traffic and tells its operator when something goes wrong.</summary>
+[Slow]
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class OperationsTests(SynthesizedStack stack)
 {
@@ -40,7 +42,7 @@ public sealed class OperationsTests(SynthesizedStack stack)
         Json.Equal("""{ "ApplyOn": "PublishedVersions" }""", properties.GetProperty("SnapStart"));
 
         var alias = stack.Root.GetProperty("Resources").GetProperty(stack.Alias(name)).GetProperty("Properties");
-        Assert.Equal(MoodtunesStack.LiveAlias, alias.GetProperty("Name").GetString());
+        Assert.Equal(LambdaFunctions.LiveAlias, alias.GetProperty("Name").GetString());
         var version = alias.GetProperty("FunctionVersion").GetProperty("Fn::GetAtt");
         Assert.Equal("Version", version[1].GetString());
         var versionResource = stack.Root.GetProperty("Resources").GetProperty(version[0].GetString()!);
@@ -128,7 +130,7 @@ public sealed class OperationsTests(SynthesizedStack stack)
         Assert.Equal(3, variant.Function("AnalyzeFunction").Properties.GetProperty("ReservedConcurrentExecutions").GetInt32());
         Assert.False(variant.Function("UploadFunction").Properties.TryGetProperty("ReservedConcurrentExecutions", out _));
         var (_, stage) = Assert.Single(variant.ResourcesOfType("AWS::ApiGatewayV2::Stage"));
-        Assert.Equal(2, stage.GetProperty("Properties").GetProperty("RouteSettings").GetProperty(MoodtunesStack.UploadRouteKey)
+        Assert.Equal(2, stage.GetProperty("Properties").GetProperty("RouteSettings").GetProperty(ApiGateway.UploadRouteKey)
             .GetProperty("ThrottlingRateLimit").GetInt32());
 
         // Only the names of the Spotify parameters reach the two functions that pick tracks.

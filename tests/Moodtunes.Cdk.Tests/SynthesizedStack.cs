@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
@@ -41,7 +40,6 @@ public sealed class SynthesizedStack : IDisposable
         // The real page, whose CSP the deployment rewrites; the rest of the site only gets packaged.
         File.Copy(Path.Combine(RepositoryPaths.Root, "static-site", PageSecurityPolicy.PageFile), Path.Combine(siteRoot, PageSecurityPolicy.PageFile));
 
-        var stopwatch = Stopwatch.StartNew();
         var app = new App(new AppProps
         {
             Outdir = Path.Combine(root, "cdk.out"),
@@ -65,13 +63,10 @@ public sealed class SynthesizedStack : IDisposable
         var assembly = app.Synth();
         AssemblyDirectory = assembly.Directory;
         var json = File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile));
-        SynthDuration = stopwatch.Elapsed;
 
         Template = Template.FromString(json);
         document = JsonDocument.Parse(json);
     }
-
-    public TimeSpan SynthDuration { get; }
 
     /// <summary>The cloud assembly (cdk.out): the template and the staged assets, one <c>asset.&lt;hash&gt;</c> folder each.</summary>
     public string AssemblyDirectory { get; }
@@ -100,6 +95,20 @@ public sealed class SynthesizedStack : IDisposable
         Root.GetProperty("Resources").EnumerateObject()
             .Where(r => r.Value.GetProperty("Type").GetString() == type)
             .Select(r => (r.Name, r.Value));
+
+    public string PhotoBucket => Single("AWS::S3::Bucket", "PhotoBucket").LogicalId;
+
+    public string SiteBucket => Single("AWS::S3::Bucket", "SiteBucket").LogicalId;
+
+    public string Distribution => Single("AWS::CloudFront::Distribution", "Site").LogicalId;
+
+    public string Table => Single("AWS::DynamoDB::Table", "Analyses").LogicalId;
+
+    public string Api => Single("AWS::ApiGatewayV2::Api", "Api").LogicalId;
+
+    public string FailedEvents => Single("AWS::SQS::Queue", "FailedAnalyzeEvents").LogicalId;
+
+    public string OriginSecret => Single("AWS::SecretsManager::Secret", "OriginSecret").LogicalId;
 
     /// <summary>The one resource of <paramref name="type"/> whose logical id starts with the construct id.</summary>
     public (string LogicalId, JsonElement Resource) Single(string type, string constructId) =>

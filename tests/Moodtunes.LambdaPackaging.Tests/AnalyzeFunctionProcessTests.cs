@@ -48,7 +48,7 @@ public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions
         // Measured here (x86-64, models loaded at start, one analysis done); docs/deploy.md records the figures.
         var peak = functions.AnalyzeFunction.PeakWorkingSetBytes;
         output.WriteLine($"start to ready {functions.AnalyzeFunction.StartToReady.TotalMilliseconds:F0} ms, peak working set {peak / 1048576.0:F1} MiB");
-        Assert.InRange(peak, 1, MoodtunesStack.AnalyzeMemoryMb * 1048576L);
+        Assert.InRange(peak, 1, LambdaFunctions.AnalyzeMemoryMb * 1048576L);
     }
 
     [Fact]

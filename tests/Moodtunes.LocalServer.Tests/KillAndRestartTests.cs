@@ -5,6 +5,7 @@ using Moodtunes.Testing;
 namespace Moodtunes.LocalServer.Tests;
 
 /// <summary>The real server process killed (SIGKILL) while analyses are queued, then started again on the same data.</summary>
+[Slow]
 public sealed class KillAndRestartTests
 {
     private const int Uploads = 30;

@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
+[Slow]
 [Collection(EmulatorCollection.Name)]
 public sealed class AwsStorageRegistrationTests(EmulatorFixture emulators)
 {

@@ -2,9 +2,11 @@ using Amazon.DynamoDBv2.Model;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.ContractTests;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
+[Slow]
 [Collection(EmulatorCollection.Name)]
 public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : AnalysisStoreContract
 {

@@ -3,9 +3,11 @@ using Moodtunes.Core.Analyses;
 using Moodtunes.Core.SavedSongs;
 using Moodtunes.Storage.ContractTests;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
+[Slow]
 [Collection(EmulatorCollection.Name)]
 public sealed class DynamoDbSavedSongStoreTests(EmulatorFixture emulators) : SavedSongStoreContract
 {

@@ -3,9 +3,11 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
+[Slow]
 [Collection(EmulatorCollection.Name)]
 public sealed class DynamoDbTrackMediaCacheTests(EmulatorFixture emulators) : TrackMediaCacheContract
 {

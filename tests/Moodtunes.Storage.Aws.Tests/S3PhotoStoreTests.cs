@@ -1,8 +1,10 @@
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
+[Slow]
 [Collection(EmulatorCollection.Name)]
 public sealed class S3PhotoStoreTests(EmulatorFixture emulators) : PhotoStoreContract
 {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Amazon.S3.Model;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
@@ -11,6 +12,7 @@ namespace Moodtunes.Storage.Aws.Tests;
 /// The presigned POST against s3rver. s3rver stores what a well-formed POST sends but checks none of the
 /// policy, so the policy's content is asserted directly and the emulator's gaps are pinned by tests.
 /// </summary>
+[Slow]
 [Collection(EmulatorCollection.Name)]
 public sealed class S3UploadTargetIssuerTests(EmulatorFixture emulators)
 {

@@ -12,7 +12,7 @@ public static class TestAnalyses
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
 
     /// <summary>Whole seconds: stores keep ExpiresAt as epoch seconds (DynamoDB's TTL format).</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+    public static readonly TimeSpan Lifetime = AnalysisRetention.Lifetime;
 
     public static string NewDeviceId() => DeviceIdentity.DeviceIdFor(Guid.NewGuid().ToString("N"));
 

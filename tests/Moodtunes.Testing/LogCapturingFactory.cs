@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Moodtunes.Api.Http;
 
 namespace Moodtunes.Testing;
 
@@ -10,69 +6,13 @@ namespace Moodtunes.Testing;
 public sealed class LogCapturingFactory<TEntryPoint> : EmbeddedStorageFactory<TEntryPoint>
     where TEntryPoint : class
 {
-    private readonly CapturedLines captured = new();
+    private readonly AnalysisLogCapture captured = new();
 
     public IReadOnlyList<(string Message, string? AnalysisId)> Lines => captured.Lines;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Debug);
-            logging.AddProvider(captured);
-        }));
-    }
-
-    private sealed class CapturedLines : ILoggerProvider, ISupportExternalScope
-    {
-        private readonly List<(string Message, string? AnalysisId)> lines = [];
-        private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
-
-        public IReadOnlyList<(string Message, string? AnalysisId)> Lines
-        {
-            get
-            {
-                lock (lines)
-                {
-                    return [.. lines];
-                }
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLines owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => owner.scopes.Push(state);
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                string? id = null;
-                owner.scopes.ForEachScope(
-                    (scope, _) =>
-                    {
-                        if (scope is IEnumerable<KeyValuePair<string, object>> values
-                            && values.FirstOrDefault(v => v.Key == AnalysisLogScope.Key).Value is string found)
-                        {
-                            id = found;
-                        }
-                    },
-                    (object?)null);
-                lock (owner.lines)
-                {
-                    owner.lines.Add((formatter(state, exception), id));
-                }
-            }
-        }
+        captured.AddTo(builder);
     }
 }

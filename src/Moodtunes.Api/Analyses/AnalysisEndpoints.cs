@@ -15,9 +15,9 @@ public static class AnalysisEndpoints
 
     public static IEndpointRouteBuilder MapAnalyses(this IEndpointRouteBuilder app)
     {
-        var analyses = app.MapGroup(ApiRoutes.Analyses).RequireDeviceToken();
-        analyses.MapGet("/{id}", GetAsync).WithName("GetAnalysis").WithSummary("One analysis: pending, done or failed.");
-        analyses.MapDelete("/{id}", DeleteAsync).WithName("DeleteAnalysis");
+        var analyses = app.MapGroup(string.Empty).RequireDeviceToken();
+        analyses.MapGet(ApiRoutes.AnalysisById, GetAsync).WithName("GetAnalysis").WithSummary("One analysis: pending, done or failed.");
+        analyses.MapDelete(ApiRoutes.AnalysisById, DeleteAsync).WithName("DeleteAnalysis");
         return app;
     }
 

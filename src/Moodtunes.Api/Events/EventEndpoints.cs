@@ -35,7 +35,7 @@ public static class EventEndpoints
         // A body that is not an event never will be: a 4xx, since a 5xx would make Lambda retry a poison event.
         if (events.CreatedKeys(body) is not { } keys)
         {
-            return Problems.Result(StatusCodes.Status400BadRequest, "not-an-s3-event", "The body is not an S3 event notification.");
+            return Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.NotAnS3Event, "The body is not an S3 event notification.");
         }
 
         var outcomes = new List<AnalysisOutcome>(keys.Count);

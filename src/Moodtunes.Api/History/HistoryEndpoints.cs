@@ -18,10 +18,10 @@ public static class HistoryEndpoints
 
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        var history = app.MapGroup(ApiRoutes.History).RequireDeviceToken();
-        history.MapGet("", ListAsync).WithName("GetHistory").WithSummary("This device's analyses, newest first.");
-        history.MapGet("/summary", SummaryAsync).WithName("GetHistorySummary").WithSummary("This device's emotions per local day, last 30 days.");
-        history.MapDelete("", DeleteAllAsync).WithName("DeleteHistory");
+        var history = app.MapGroup(string.Empty).RequireDeviceToken();
+        history.MapGet(ApiRoutes.History, ListAsync).WithName("GetHistory").WithSummary("This device's analyses, newest first.");
+        history.MapGet(ApiRoutes.HistorySummary, SummaryAsync).WithName("GetHistorySummary").WithSummary($"This device's emotions per local day, last {MoodTimeline.Days} days.");
+        history.MapDelete(ApiRoutes.History, DeleteAllAsync).WithName("DeleteHistory");
         return app;
     }
 
@@ -32,8 +32,8 @@ public static class HistoryEndpoints
             HistoryOutcome.Listed(var page) => TypedResults.Ok(
                 new HistoryResponse([.. page.Items.Select(analysis => AnalysisResponse.From(analysis, catalog))], page.NextCursor)),
             HistoryOutcome.BadLimit => Problems.Result(
-                StatusCodes.Status400BadRequest, "bad-limit", $"limit is between 1 and {HistoryService.MaxPageSize}."),
-            _ => Problems.Result(StatusCodes.Status400BadRequest, "bad-cursor", "cursor is not one this API returned."),
+                StatusCodes.Status400BadRequest, ProblemCode.BadLimit, $"limit is between 1 and {HistoryService.MaxPageSize}."),
+            _ => Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.BadCursor, "cursor is not one this API returned."),
         };
 
     private static async Task<Results<Ok<HistorySummaryResponse>, ProblemHttpResult>> SummaryAsync(
@@ -43,7 +43,7 @@ public static class HistoryEndpoints
         if (offsetMinutes is < -MoodTimeline.MaxOffsetMinutes or > MoodTimeline.MaxOffsetMinutes)
         {
             return Problems.Result(
-                StatusCodes.Status400BadRequest, "bad-offset", $"offsetMinutes is between -{MoodTimeline.MaxOffsetMinutes} and {MoodTimeline.MaxOffsetMinutes}.");
+                StatusCodes.Status400BadRequest, ProblemCode.BadOffset, $"offsetMinutes is between -{MoodTimeline.MaxOffsetMinutes} and {MoodTimeline.MaxOffsetMinutes}.");
         }
 
         var summary = await history.SummarizeAsync(context.DeviceId(), TimeSpan.FromMinutes(offsetMinutes), cancellationToken).ConfigureAwait(false);

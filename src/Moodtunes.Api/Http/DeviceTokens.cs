@@ -25,8 +25,8 @@ public static class DeviceTokens
             {
                 return Problems.Result(
                     StatusCodes.Status401Unauthorized,
-                    "invalid-token",
-                    $"Send a device token (22–128 base64url characters) in the {HeaderName} header.");
+                    ProblemCode.InvalidToken,
+                    $"Send a device token ({DeviceIdentity.MinTokenLength}–{DeviceIdentity.MaxTokenLength} base64url characters) in the {HeaderName} header.");
             }
 
             http.Items[DeviceIdItem] = DeviceIdentity.DeviceIdFor(token);

@@ -29,7 +29,7 @@ public static class OriginLock
                 && configuration[ConfigurationKey] is { Length: > 0 } secret
                 && !Matches(context.Request.Headers[HeaderName].ToString(), Encoding.UTF8.GetBytes(secret)))
             {
-                await Problems.Result(StatusCodes.Status403Forbidden, "origin-required", "Use the page's own address for the API.")
+                await Problems.Result(StatusCodes.Status403Forbidden, ProblemCode.OriginRequired, "Use the page's own address for the API.")
                     .ExecuteAsync(context);
                 return;
             }

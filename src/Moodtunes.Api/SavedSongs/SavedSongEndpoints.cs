@@ -22,12 +22,12 @@ public static class SavedSongEndpoints
 
     public static IEndpointRouteBuilder MapSavedSongs(this IEndpointRouteBuilder app)
     {
-        var saved = app.MapGroup(ApiRoutes.SavedSongs).RequireDeviceToken();
-        saved.MapGet("", ListAsync).WithName("GetSavedSongs").WithSummary("This device's saved songs, newest first.");
-        saved.MapGet("/export", ExportAsync).WithName("ExportSavedSongs").WithSummary("The saved songs as CSV or plain text, with links.");
-        saved.MapPut("/{catalogId}", SaveAsync).WithName("SaveSong").WithSummary("Keeps a catalog song (saving it again changes nothing).");
-        saved.MapDelete("/{catalogId}", DeleteAsync).WithName("DeleteSavedSong");
-        saved.MapDelete("", DeleteAllAsync).WithName("DeleteSavedSongs");
+        var saved = app.MapGroup(string.Empty).RequireDeviceToken();
+        saved.MapGet(ApiRoutes.SavedSongs, ListAsync).WithName("GetSavedSongs").WithSummary("This device's saved songs, newest first.");
+        saved.MapGet(ApiRoutes.SavedSongsExport, ExportAsync).WithName("ExportSavedSongs").WithSummary("The saved songs as CSV or plain text, with links.");
+        saved.MapPut(ApiRoutes.SavedSong, SaveAsync).WithName("SaveSong").WithSummary("Keeps a catalog song (saving it again changes nothing).");
+        saved.MapDelete(ApiRoutes.SavedSong, DeleteAsync).WithName("DeleteSavedSong");
+        saved.MapDelete(ApiRoutes.SavedSongs, DeleteAllAsync).WithName("DeleteSavedSongs");
         return app;
     }
 
@@ -43,7 +43,7 @@ public static class SavedSongEndpoints
         var parsed = ExportFormat.Csv;
         if (format is not null && !WireNames.TryParse(format, out parsed))
         {
-            return Problems.Result(StatusCodes.Status400BadRequest, "unknown-format", "format is 'csv' or 'text'.");
+            return Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.UnknownFormat, "format is 'csv' or 'text'.");
         }
 
         var list = await songs.ListAsync(context.DeviceId(), cancellationToken).ConfigureAwait(false);
@@ -60,15 +60,15 @@ public static class SavedSongEndpoints
             SaveOutcome.Saved(var song, true) => TypedResults.Created((string?)null, Response(song, catalog)),
             SaveOutcome.Saved(var song, false) => TypedResults.Ok(Response(song, catalog)),
             SaveOutcome.Full => Problems.Result(
-                StatusCodes.Status409Conflict, "saved-songs-full", $"A device keeps at most {SavedSongLimits.MaxPerDevice} songs; delete some first."),
-            _ => Problems.Result(StatusCodes.Status404NotFound, "unknown-track", "Not a song of our catalog."),
+                StatusCodes.Status409Conflict, ProblemCode.SavedSongsFull, $"A device keeps at most {SavedSongLimits.MaxPerDevice} songs; delete some first."),
+            _ => Problems.Result(StatusCodes.Status404NotFound, ProblemCode.UnknownTrack, "Not a song of our catalog."),
         };
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string catalogId, SavedSongService songs, HttpContext context, CancellationToken cancellationToken) =>
         await songs.DeleteAsync(context.DeviceId(), catalogId, cancellationToken).ConfigureAwait(false)
             ? TypedResults.NoContent()
-            : Problems.Result(StatusCodes.Status404NotFound, "not-saved", "This song is not saved on this device.");
+            : Problems.Result(StatusCodes.Status404NotFound, ProblemCode.NotSaved, "This song is not saved on this device.");
 
     private static async Task<NoContent> DeleteAllAsync(SavedSongService songs, HttpContext context, CancellationToken cancellationToken)
     {

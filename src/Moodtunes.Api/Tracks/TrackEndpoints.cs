@@ -39,7 +39,7 @@ public static class TrackEndpoints
         {
             if (!WireNames.TryParse<Mood>(name, out var mood))
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "unknown-mood", $"Unknown mood '{name}'.");
+                return Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.UnknownMood, $"Unknown mood '{name}'.");
             }
 
             moods.Add(mood);
@@ -50,7 +50,7 @@ public static class TrackEndpoints
         {
             if (!WireNames.TryParse<SadnessChoice>(request.SadnessChoice, out var parsed))
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "unknown-choice", "sadnessChoice is 'match' or 'cheer-up'.");
+                return Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.UnknownChoice, "sadnessChoice is 'match' or 'cheer-up'.");
             }
 
             choice = parsed;
@@ -61,7 +61,7 @@ public static class TrackEndpoints
         {
             if (!WireNames.TryParse<Emotion>(request.Answer, out var felt))
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "unknown-emotion", $"Unknown emotion '{request.Answer}'.");
+                return Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.UnknownEmotion, $"Unknown emotion '{request.Answer}'.");
             }
 
             answer = felt;
@@ -71,9 +71,9 @@ public static class TrackEndpoints
         {
             TrackOutcome.Chosen(var selection, var restarted) => TypedResults.Ok(
                 new TracksResponse(selection.Moods, selection.SadnessChoice, TrackResponse.ListOf(selection.Current, catalog), restarted, selection.Answer)),
-            TrackOutcome.NotDone => Problems.Result(StatusCodes.Status409Conflict, "not-done", "Tracks are offered once the analysis is done."),
+            TrackOutcome.NotDone => Problems.Result(StatusCodes.Status409Conflict, ProblemCode.NotDone, "Tracks are offered once the analysis is done."),
             TrackOutcome.Busy => Problems.Result(
-                StatusCodes.Status409Conflict, "tracks-busy", "Other track requests for this analysis kept changing its list; try again."),
+                StatusCodes.Status409Conflict, ProblemCode.TracksBusy, "Other track requests for this analysis kept changing its list; try again."),
             _ => Problems.NotFound(),
         };
     }
@@ -87,8 +87,8 @@ public static class TrackEndpoints
         {
             PreviewOutcome.Found(var url) => TypedResults.Redirect(url.AbsoluteUri),
             PreviewOutcome.ProviderUnavailable => Problems.Result(
-                StatusCodes.Status503ServiceUnavailable, "provider-unavailable", "The music provider cannot be reached right now."),
-            _ => Problems.Result(StatusCodes.Status404NotFound, "no-preview", "This song has no preview."),
+                StatusCodes.Status503ServiceUnavailable, ProblemCode.ProviderUnavailable, "The music provider cannot be reached right now."),
+            _ => Problems.Result(StatusCodes.Status404NotFound, ProblemCode.NoPreview, "This song has no preview."),
         };
     }
 }

@@ -29,9 +29,9 @@ public static class UploadEndpoints
                 ApiRoutes.Analysis(id),
                 new UploadResponse(id, new UploadTargetResponse(target.Url, target.Fields, target.ExpiresAt, target.MaxBytes))),
             UploadOutcome.Refused { Reason: UploadRefusal.UnsupportedType } => Problems.Result(
-                StatusCodes.Status400BadRequest, "unsupported-type", $"Send a photo as one of: {string.Join(", ", UploadService.ContentTypes)}."),
+                StatusCodes.Status400BadRequest, ProblemCode.UnsupportedType, $"Send a photo as one of: {string.Join(", ", UploadService.ContentTypes)}."),
             UploadOutcome.Refused { Reason: UploadRefusal.EmptyFile } => Problems.Result(
-                StatusCodes.Status400BadRequest, "empty-file", "The file is empty."),
-            _ => Problems.Result(StatusCodes.Status413PayloadTooLarge, "file-too-large", PhotoLimits.TooLargeMessage),
+                StatusCodes.Status400BadRequest, ProblemCode.EmptyFile, "The file is empty."),
+            _ => Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCode.FileTooLarge, PhotoLimits.TooLargeMessage),
         };
 }

@@ -31,9 +31,6 @@ public sealed partial class UploadService(IAnalysisStore analyses, IUploadTarget
 {
     public static IReadOnlyList<string> ContentTypes { get; } = ["image/jpeg", "image/png", "image/webp"];
 
-    /// <summary>How long an analysis (the derived result, never the photo) stays in the history.</summary>
-    public static TimeSpan AnalysisLifetime { get; } = TimeSpan.FromDays(30);
-
     public async Task<UploadOutcome> CreateAsync(string deviceId, UploadRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -53,7 +50,7 @@ public sealed partial class UploadService(IAnalysisStore analyses, IUploadTarget
         }
 
         var now = clock.GetUtcNow();
-        var pending = Analysis.Pending(deviceId, now, AnalysisLifetime);
+        var pending = Analysis.Pending(deviceId, now, AnalysisRetention.Lifetime);
         await analyses.CreateAsync(pending, cancellationToken).ConfigureAwait(false);
 
         var policy = new UploadPolicy(pending.PhotoKey, request.ContentType, PhotoLimits.MaxBytes, now + AbandonedAnalyses.UploadWindow);

@@ -1,3 +1,5 @@
+using Moodtunes.Core.Analyses;
+
 namespace Moodtunes.Core.Emotions;
 
 /// <summary>One emotion read at one instant (a finished analysis, as the timeline needs it).</summary>
@@ -11,7 +13,7 @@ public sealed record MoodDay(DateOnly Date, IReadOnlyDictionary<Emotion, int> Co
 public static class MoodTimeline
 {
     /// <summary>The days the timeline covers: as long as analyses are kept.</summary>
-    public const int Days = 30;
+    public const int Days = AnalysisRetention.Days;
 
     /// <summary>The short view ("this week").</summary>
     public const int WeekDays = 7;

@@ -1,8 +1,10 @@
 using Microsoft.Playwright;
+using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests.Browser;
 
 /// <summary>Gives each test its own phones: fresh browser contexts, closed when the test ends.</summary>
+[Slow]
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 {

@@ -1,0 +1,60 @@
+using Moodtunes.Core.SavedSongs;
+
+namespace Moodtunes.Testing.InMemory;
+
+/// <summary>An <see cref="ISavedSongStore"/> in a dictionary; the storage contract tests run against it too.</summary>
+public sealed class InMemorySavedSongStore : ISavedSongStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Dictionary<string, SavedSong>> _songs = new(StringComparer.Ordinal);
+
+    public Task<bool> SaveAsync(string deviceId, SavedSong song, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(song);
+        ArgumentException.ThrowIfNullOrEmpty(song.CatalogId);
+        lock (_lock)
+        {
+            // A song saved again keeps its first save time.
+            return Task.FromResult(SongsOf(deviceId).TryAdd(song.CatalogId, song));
+        }
+    }
+
+    public Task<IReadOnlyList<SavedSong>> ListAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<SavedSong> songs =
+                [.. SongsOf(deviceId).Values.OrderByDescending(s => s.SavedAt).ThenBy(s => s.CatalogId, StringComparer.Ordinal)];
+            return Task.FromResult(songs);
+        }
+    }
+
+    public Task<bool> DeleteAsync(string deviceId, string catalogId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(SongsOf(deviceId).Remove(catalogId));
+        }
+    }
+
+    public Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var count = SongsOf(deviceId).Count;
+            _songs.Remove(deviceId);
+            return Task.FromResult(count);
+        }
+    }
+
+    private Dictionary<string, SavedSong> SongsOf(string deviceId)
+    {
+        if (!_songs.TryGetValue(deviceId, out var songs))
+        {
+            songs = new Dictionary<string, SavedSong>(StringComparer.Ordinal);
+            _songs[deviceId] = songs;
+        }
+
+        return songs;
+    }
+}
