@@ -4,6 +4,7 @@ using System.Text.Json;
 using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LoadTest;
@@ -63,12 +64,12 @@ internal static class HistoryBenchmark
     private static async Task SeedAsync(IServiceProvider services, string deviceId, int analyses)
     {
         var store = services.GetRequiredService<IAnalysisStore>();
-        var selector = services.GetRequiredService<AnalysisTrackSelector>();
+        var picker = services.GetRequiredService<TrackPicker>();
         var emotions = Enum.GetValues<Emotion>();
         var tracks = new Dictionary<Emotion, TrackSelection>();
         foreach (var emotion in emotions)
         {
-            tracks[emotion] = await selector.ForEmotionAsync(emotion, CancellationToken.None);
+            tracks[emotion] = await picker.ForEmotionAsync(emotion, CancellationToken.None);
         }
 
         var start = DateTimeOffset.UtcNow.AddDays(-30).AddHours(1);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
@@ -21,7 +20,7 @@ internal static class MusicBenchmark
         var all = TrackCatalog.Default.Tracks.Select(t => t.Track).ToList();
         var cached = await cache.GetManyAsync([.. all.Select(t => t.Id)], CancellationToken.None);
         var fresh = all.Where(t => !cached.ContainsKey(t.Id)).ToList();
-        var lists = fresh.Chunk(AnalysisTrackSelector.ListLength).Where(c => c.Length == AnalysisTrackSelector.ListLength).Take(Lists + 1).ToList();
+        var lists = fresh.Chunk(TrackPicker.ListLength).Where(c => c.Length == TrackPicker.ListLength).Take(Lists + 1).ToList();
 
         var slowList = lists[^1];
         lists.RemoveAt(lists.Count - 1);
@@ -34,13 +33,13 @@ internal static class MusicBenchmark
         deezer.Delay = TimeSpan.Zero;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            | resolving the media of a list of {AnalysisTrackSelector.ListLength} tracks ({lists.Count} lists) | median | max |
+            | resolving the media of a list of {TrackPicker.ListLength} tracks ({lists.Count} lists) | median | max |
             | --- | ---: | ---: |
             | cold cache, stand-in answering at once | {Median(cold):F1} ms | {cold.Max():F1} ms |
             | warm cache (the same lists again) | {Median(warm):F2} ms | {warm.Max():F2} ms |
             | cold cache, stand-in answering after 2 s (1 list) | {slow[0]:F0} ms | |
 
-            Cold lists resolved with media within the deadline: {resolvedCold} of {lists.Count * AnalysisTrackSelector.ListLength} tracks.
+            Cold lists resolved with media within the deadline: {resolvedCold} of {lists.Count * TrackPicker.ListLength} tracks.
             """));
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.LoadTest;
 using Moodtunes.LocalServer;
@@ -88,7 +87,7 @@ try
     Console.WriteLine(load.ToReport());
     Console.WriteLine();
     // From a fresh server: the single uploads and the load run together, every list's tracks counted.
-    var offered = (latencyRuns + load.Done) * AnalysisTrackSelector.ListLength;
+    var offered = (latencyRuns + load.Done) * TrackPicker.ListLength;
     var lookups = deezer.Requests;
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Deezer;
@@ -8,51 +9,34 @@ namespace Moodtunes.Deezer;
 public static class DeezerServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Deezer as the <see cref="ITrackMediaResolver"/> unless <c>Deezer:Enabled</c> is false
-    /// (optionally <c>Deezer:BaseAddress</c> and <c>Deezer:PreviewOrigins:0..n</c>, for a stand-in).
+    /// Registers Deezer as the <see cref="ITrackMediaResolver"/> unless <c>Deezer:Enabled</c> is false. Every key of
+    /// <see cref="DeezerOptions"/> is bound from the section and validated at start: a bad value fails start with a
+    /// message naming its key (or, without a host, the first resolve).
     /// </summary>
     public static IServiceCollection AddDeezerMedia(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(DeezerOptions.SectionName);
-        var options = new DeezerOptions
-        {
-            Enabled = !string.Equals(section["Enabled"], "false", StringComparison.OrdinalIgnoreCase),
-            BaseAddress = BaseAddress(section["BaseAddress"]),
-            PreviewOrigins = section.GetSection("PreviewOrigins").GetChildren().Select(c => c.Value).OfType<string>().ToList() is { Count: > 0 } origins
-                ? origins
-                : DeezerOptions.DefaultPreviewOrigins,
-        };
-        if (!options.Enabled)
+
+        // Read here, not bound: it decides what is registered.
+        if (!section.GetValue(nameof(DeezerOptions.Enabled), defaultValue: true))
         {
             return services;
         }
 
+        services.AddOptions<DeezerOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeezerOptions>, DeezerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new PreviewOrigins(options.PreviewOrigins));
-        services.AddSingleton(sp => new ProviderBudget(options.RequestBudget, options.BudgetWindow, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ProviderCircuit(options.FailuresToOpen, options.OpenFor, sp.GetRequiredService<TimeProvider>()));
-        services.AddHttpClient<DeezerClient>(http =>
+        services.AddSingleton(sp => new PreviewOrigins(Options(sp).AllowedPreviewOrigins));
+        services.AddSingleton(sp => new ProviderBudget(Options(sp).RequestBudget, Options(sp).BudgetWindow, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ProviderCircuit(Options(sp).FailuresToOpen, Options(sp).OpenFor, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient<DeezerClient>((sp, http) =>
         {
-            http.BaseAddress = options.BaseAddress;
-            http.Timeout = options.Timeout;
+            http.BaseAddress = ProviderAddress.AsBase(Options(sp).BaseAddress);
+            http.Timeout = Options(sp).Timeout;
         });
         return services.AddSingleton<ITrackMediaResolver, DeezerTrackMediaResolver>();
     }
 
-    /// <summary>Relative request paths resolve under the base only when it ends with a slash.</summary>
-    private static Uri BaseAddress(string? configured)
-    {
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            return DeezerOptions.DefaultBaseAddress;
-        }
-
-        if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri))
-        {
-            throw new InvalidOperationException($"Deezer base address '{configured}' is not an absolute URI.");
-        }
-
-        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
-    }
+    private static DeezerOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<DeezerOptions>>().Value;
 }

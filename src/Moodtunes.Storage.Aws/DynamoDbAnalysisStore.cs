@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 using static Moodtunes.Storage.Aws.DynamoDbItems;
 using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
 

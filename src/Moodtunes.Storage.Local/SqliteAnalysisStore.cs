@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Storage.Local;
 

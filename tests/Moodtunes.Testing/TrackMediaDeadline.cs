@@ -14,7 +14,7 @@ public static class TrackMediaDeadline
 {
     public static IServiceCollection HoldStill(IServiceCollection services) =>
         services.Replace(ServiceDescriptor.Singleton(provider => new TrackMediaEnricher(
-            provider.GetServices<ITrackMediaResolver>(),
             provider.GetRequiredService<ITrackMediaCache>(),
-            new FakeTimeProvider(DateTimeOffset.UtcNow))));
+            new FakeTimeProvider(DateTimeOffset.UtcNow),
+            provider.GetService<ITrackMediaResolver>())));
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
 
@@ -55,6 +57,42 @@ public sealed class VisionServiceCollectionExtensionsTests
         Assert.Equal(defaults with { ModelFile = string.Empty, Weight = 0.7f, Crop = defaults.Crop with { Scale = 1.5f } }, options.SecondOpinion);
         using var pipeline = new VisionPipeline(options);
         Assert.Null(pipeline.Classifier.SecondOpinionPath);
+    }
+
+    [Fact]
+    public void Every_key_of_the_section_is_bound_not_only_the_ones_eval_sweeps()
+    {
+        var options = VisionServiceCollectionExtensions.OptionsFrom(Configuration(
+            ("Vision:IntraOpThreads", "2"), ("Vision:Loading:MaxJpegScans", "16"), ("Vision:Detection:ScoreThreshold", "0.8"),
+            ("Vision:Crop:ShiftDown", "-0.2")));
+
+        Assert.Equal(2, options.IntraOpThreads);
+        Assert.Equal(16, options.Loading.MaxJpegScans);
+        Assert.Equal(0.8f, options.Detection.ScoreThreshold);
+        Assert.Equal(-0.2f, options.Crop.ShiftDown);
+    }
+
+    [Theory]
+    [InlineData("Vision:SecondOpinion:Weight", "1.5")]
+    [InlineData("Vision:Crop:Scale", "0")]
+    [InlineData("Vision:EmotionModelFile", " ")]
+    [InlineData("Vision:IntraOpThreads", "0")]
+    [InlineData("Vision:Loading:MaxWorkingLongSide", "100")]
+    [InlineData("Vision:Detection:ScoreThreshold", "2")]
+    public void A_bad_value_fails_start_naming_its_key(string key, string value)
+    {
+        using var services = new ServiceCollection().AddVision(Configuration((key, value))).BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_that_does_not_parse_fails_naming_its_key()
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => VisionServiceCollectionExtensions.OptionsFrom(Configuration(("Vision:Crop:Scale", "1,4"))));
+
+        Assert.Contains("Vision:Crop:Scale", failure.Message, StringComparison.Ordinal);
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>

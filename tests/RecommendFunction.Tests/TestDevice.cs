@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
 namespace RecommendFunction.Tests;
@@ -40,8 +41,8 @@ public sealed class TestDevice : IDisposable
     public async Task<Analysis> SeedDoneAsync(Emotion emotion, DateTimeOffset? createdAt = null)
     {
         var pending = await SeedPendingAsync(createdAt);
-        var selector = _factory.Services.GetRequiredService<AnalysisTrackSelector>();
-        var done = DoneAnalyses.Of(pending, emotion, await selector.ForEmotionAsync(emotion, CancellationToken.None));
+        var picker = _factory.Services.GetRequiredService<TrackPicker>();
+        var done = DoneAnalyses.Of(pending, emotion, await picker.ForEmotionAsync(emotion, CancellationToken.None));
         Assert.True(await _factory.Analyses.TryFinishAsync(done, CancellationToken.None));
         return done;
     }
@@ -50,8 +51,8 @@ public sealed class TestDevice : IDisposable
     public async Task<Analysis> SeedUnsureAsync(Emotion guess, DateTimeOffset? createdAt = null)
     {
         var pending = await SeedPendingAsync(createdAt);
-        var selector = _factory.Services.GetRequiredService<AnalysisTrackSelector>();
-        var done = DoneAnalyses.Of(pending, guess, await selector.ForEmotionAsync(guess, CancellationToken.None));
+        var picker = _factory.Services.GetRequiredService<TrackPicker>();
+        var done = DoneAnalyses.Of(pending, guess, await picker.ForEmotionAsync(guess, CancellationToken.None));
         done = done with { Result = done.Result! with { Confidence = 0.4f, AsksForMoods = true, Unsure = true } };
         Assert.True(await _factory.Analyses.TryFinishAsync(done, CancellationToken.None));
         return done;

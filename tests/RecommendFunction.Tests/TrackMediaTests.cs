@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
@@ -197,5 +198,74 @@ public sealed class PreviewWithoutProviderTests(EmbeddedStorageFactory<Program> 
         using var response = await client.GetAsync($"/api/tracks/{TrackCatalog.Default.Tracks[1].Track.Id}/preview");
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "no-preview");
+    }
+}
+
+/// <summary>
+/// What one person's flow costs the provider, on a cache of its own: the analyzer's list is looked up once, and
+/// playing its previews asks nothing more; a preview is a GET, so it stores nothing (docs/architecture.md).
+/// </summary>
+public sealed class ProviderRequestsPerFlowTests(DeezerBackedWithoutDeadlineFactory factory) : IClassFixture<DeezerBackedWithoutDeadlineFactory>
+{
+    [Fact]
+    public async Task A_list_costs_one_search_per_song_and_playing_its_previews_costs_none()
+    {
+        using var device = new TestDevice(factory);
+        var done = await device.SeedDoneAsync(Emotion.Sad);
+        var afterList = factory.Deezer.Requests;
+        var tracks = (await device.GetJsonAsync($"/api/analyses/{done.Id}")).GetProperty("tracks").GetProperty("current");
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var played = 0;
+        foreach (var track in tracks.EnumerateArray())
+        {
+            if (track.GetProperty("media").GetProperty("previewUrl").GetString() is { } preview)
+            {
+                using var response = await client.GetAsync(preview);
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                played++;
+            }
+        }
+
+        Assert.True(played > 0);
+        Assert.Equal(tracks.GetArrayLength(), afterList);
+        Assert.Equal(afterList, factory.Deezer.Requests);
+    }
+
+    [Fact]
+    public async Task Playing_a_song_no_list_offered_leaves_the_media_cache_as_it_was()
+    {
+        var cache = factory.Services.GetRequiredService<ITrackMediaCache>();
+        var id = TrackCatalog.Default.Tracks[7].Track.Id;
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync($"/api/tracks/{id}/preview");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(await cache.GetManyAsync([id], CancellationToken.None));
+    }
+}
+
+/// <summary>The provider's settings are checked when the function starts, not at the first list.</summary>
+public sealed class ProviderSettingsAtStartTests
+{
+    [Fact]
+    public void A_bad_provider_setting_stops_the_start_naming_its_key()
+    {
+        using var factory = new BadTimeoutFactory();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Deezer:Timeout", failure.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class BadTimeoutFactory : EmbeddedStorageFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Deezer:Enabled", "true");
+            builder.UseSetting("Deezer:Timeout", "-00:00:01");
+        }
     }
 }

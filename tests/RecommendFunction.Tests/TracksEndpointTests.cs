@@ -103,7 +103,7 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         }
 
         // It started over only because too few unseen candidates were left for a full list.
-        Assert.True(candidates - offered.Count < AnalysisTrackSelector.ListLength);
+        Assert.True(candidates - offered.Count < TrackPicker.ListLength);
         Assert.InRange(TrackIds(next).Count, 5, int.MaxValue);
         var afterRestart = await device.PostTracksAsync(done.Id, request with { more = true });
         Assert.False(afterRestart.GetProperty("restarted").GetBoolean());
@@ -122,7 +122,7 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
 
         Assert.All(lists, list => Assert.False(list.GetProperty("restarted").GetBoolean()));
         var offered = first.Concat(lists.SelectMany(TrackIds)).ToList();
-        Assert.Equal(9 * AnalysisTrackSelector.ListLength, offered.Count);
+        Assert.Equal(9 * TrackPicker.ListLength, offered.Count);
         Assert.Equal(offered.Count, offered.Distinct().Count());
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Api.Http;
+using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.Analyses;
 
@@ -21,9 +22,9 @@ public static class AnalysisEndpoints
     }
 
     private static async Task<Results<Ok<AnalysisResponse>, ProblemHttpResult>> GetAsync(
-        string id, AnalysisService analyses, HttpContext context, CancellationToken cancellationToken) =>
+        string id, AnalysisService analyses, TrackCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
         await analyses.FindAsync(context.DeviceId(), id, cancellationToken).ConfigureAwait(false) is { } analysis
-            ? TypedResults.Ok(AnalysisResponse.From(analysis))
+            ? TypedResults.Ok(AnalysisResponse.From(analysis, catalog))
             : Problems.NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

@@ -16,7 +16,8 @@ public sealed record AnalysisResponse(
     MessageResponse? Message,
     TrackListResponse? Tracks)
 {
-    public static AnalysisResponse From(Analysis analysis)
+    /// <param name="catalog">Where each track's "why this song" comes from.</param>
+    public static AnalysisResponse From(Analysis analysis, TrackCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return new AnalysisResponse(
@@ -27,7 +28,7 @@ public sealed record AnalysisResponse(
             analysis.Result is { } result ? ResultResponse.From(result) : null,
             analysis.Failure is { } failure ? new FailureResponse(failure.Code, failure.Message) : null,
             analysis.Result is { } done ? MessageResponse.From(EmotionMessages.For(done.Emotion)) : null,
-            analysis.Tracks is { } tracks ? TrackListResponse.From(tracks) : null);
+            analysis.Tracks is { } tracks ? TrackListResponse.From(tracks, catalog) : null);
     }
 }
 
@@ -66,6 +67,6 @@ public sealed record MessageResponse(string En, string Ko)
 /// <param name="Answer">How the person said they feel, when the reading was unsure and they answered.</param>
 public sealed record TrackListResponse(IReadOnlyList<Mood> Moods, SadnessChoice? SadnessChoice, IReadOnlyList<TrackResponse> Current, Emotion? Answer)
 {
-    public static TrackListResponse From(TrackSelection tracks) =>
-        new(tracks.Moods, tracks.SadnessChoice, TrackResponse.ListOf(tracks.Current), tracks.Answer);
+    public static TrackListResponse From(TrackSelection tracks, TrackCatalog catalog) =>
+        new(tracks.Moods, tracks.SadnessChoice, TrackResponse.ListOf(tracks.Current, catalog), tracks.Answer);
 }

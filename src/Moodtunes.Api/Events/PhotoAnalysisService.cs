@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.Events;
 
@@ -14,7 +15,7 @@ public sealed partial class PhotoAnalysisService(
     IAnalysisStore analyses,
     IPhotoStore photos,
     IPhotoReader reader,
-    AnalysisTrackSelector tracks,
+    TrackPicker tracks,
     TimeProvider clock,
     ILogger<PhotoAnalysisService> logger)
 {

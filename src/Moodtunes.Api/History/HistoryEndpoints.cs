@@ -1,6 +1,7 @@
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.Http;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.History;
 
@@ -25,11 +26,11 @@ public static class HistoryEndpoints
     }
 
     private static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult>> ListAsync(
-        HistoryService history, HttpContext context, CancellationToken cancellationToken, int? limit = null, string? cursor = null) =>
+        HistoryService history, TrackCatalog catalog, HttpContext context, CancellationToken cancellationToken, int? limit = null, string? cursor = null) =>
         await history.ListAsync(context.DeviceId(), limit, cursor, cancellationToken).ConfigureAwait(false) switch
         {
             HistoryOutcome.Listed(var page) => TypedResults.Ok(
-                new HistoryResponse([.. page.Items.Select(AnalysisResponse.From)], page.NextCursor)),
+                new HistoryResponse([.. page.Items.Select(analysis => AnalysisResponse.From(analysis, catalog))], page.NextCursor)),
             HistoryOutcome.BadLimit => Problems.Result(
                 StatusCodes.Status400BadRequest, ProblemCode.BadLimit, $"limit is between 1 and {HistoryService.MaxPageSize}."),
             _ => Problems.Result(StatusCodes.Status400BadRequest, ProblemCode.BadCursor, "cursor is not one this API returned."),

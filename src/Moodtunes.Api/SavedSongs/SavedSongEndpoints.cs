@@ -1,6 +1,7 @@
 using Moodtunes.Api.Http;
 using Moodtunes.Api.Tracks;
 using Moodtunes.Core;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Core.SavedSongs;
 
 namespace Moodtunes.Api.SavedSongs;
@@ -30,9 +31,10 @@ public static class SavedSongEndpoints
         return app;
     }
 
-    private static async Task<Ok<SavedSongsResponse>> ListAsync(SavedSongService songs, HttpContext context, CancellationToken cancellationToken) =>
+    private static async Task<Ok<SavedSongsResponse>> ListAsync(
+        SavedSongService songs, TrackCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
         TypedResults.Ok(new SavedSongsResponse(
-            [.. (await songs.ListAsync(context.DeviceId(), cancellationToken).ConfigureAwait(false)).Select(Response)],
+            [.. (await songs.ListAsync(context.DeviceId(), cancellationToken).ConfigureAwait(false)).Select(song => Response(song, catalog))],
             SavedSongLimits.MaxPerDevice));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
@@ -52,11 +54,11 @@ public static class SavedSongEndpoints
     }
 
     private static async Task<Results<Created<SavedSongResponse>, Ok<SavedSongResponse>, ProblemHttpResult>> SaveAsync(
-        string catalogId, SavedSongService songs, HttpContext context, CancellationToken cancellationToken) =>
+        string catalogId, SavedSongService songs, TrackCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
         await songs.SaveAsync(context.DeviceId(), catalogId, cancellationToken).ConfigureAwait(false) switch
         {
-            SaveOutcome.Saved(var song, true) => TypedResults.Created((string?)null, Response(song)),
-            SaveOutcome.Saved(var song, false) => TypedResults.Ok(Response(song)),
+            SaveOutcome.Saved(var song, true) => TypedResults.Created((string?)null, Response(song, catalog)),
+            SaveOutcome.Saved(var song, false) => TypedResults.Ok(Response(song, catalog)),
             SaveOutcome.Full => Problems.Result(
                 StatusCodes.Status409Conflict, ProblemCode.SavedSongsFull, $"A device keeps at most {SavedSongLimits.MaxPerDevice} songs; delete some first."),
             _ => Problems.Result(StatusCodes.Status404NotFound, ProblemCode.UnknownTrack, "Not a song of our catalog."),
@@ -74,5 +76,5 @@ public static class SavedSongEndpoints
         return TypedResults.NoContent();
     }
 
-    private static SavedSongResponse Response(SavedTrack song) => new(song.SavedAt, TrackResponse.From(song.Track));
+    private static SavedSongResponse Response(SavedTrack song, TrackCatalog catalog) => new(song.SavedAt, TrackResponse.From(song.Track, catalog));
 }

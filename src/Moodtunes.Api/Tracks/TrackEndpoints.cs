@@ -31,7 +31,7 @@ public static class TrackEndpoints
     }
 
     private static async Task<Results<Ok<TracksResponse>, ProblemHttpResult>> ChooseAsync(
-        string id, TracksRequest request, TrackService tracks, HttpContext context, CancellationToken cancellationToken)
+        string id, TracksRequest request, TrackService tracks, TrackCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
         // Names are checked before the analysis is looked up (docs/api.md).
         var moods = new List<Mood>();
@@ -70,7 +70,7 @@ public static class TrackEndpoints
         return await tracks.ChooseAsync(context.DeviceId(), id, new TrackChoice(moods, choice, request.More, answer), cancellationToken).ConfigureAwait(false) switch
         {
             TrackOutcome.Chosen(var selection, var restarted) => TypedResults.Ok(
-                new TracksResponse(selection.Moods, selection.SadnessChoice, TrackResponse.ListOf(selection.Current), restarted, selection.Answer)),
+                new TracksResponse(selection.Moods, selection.SadnessChoice, TrackResponse.ListOf(selection.Current, catalog), restarted, selection.Answer)),
             TrackOutcome.NotDone => Problems.Result(StatusCodes.Status409Conflict, ProblemCode.NotDone, "Tracks are offered once the analysis is done."),
             TrackOutcome.Busy => Problems.Result(
                 StatusCodes.Status409Conflict, ProblemCode.TracksBusy, "Other track requests for this analysis kept changing its list; try again."),

@@ -16,23 +16,23 @@ public abstract record PreviewOutcome
     public sealed record ProviderUnavailable : PreviewOutcome;
 }
 
-/// <summary>A fresh preview URL of a catalog track when it is played: the stored media never hold one, as they expire.</summary>
-public sealed class TrackPreviewService(TrackCatalog catalog, TrackMediaEnricher media, IEnumerable<ITrackMediaResolver> resolvers)
+/// <summary>
+/// A fresh preview URL of a catalog track when it is played: the stored media never hold one, as they expire. A GET,
+/// so it stores nothing (<see cref="TrackMediaEnricher.PreviewUrlAsync"/>).
+/// </summary>
+public sealed class TrackPreviewService(TrackCatalog catalog, TrackMediaEnricher media)
 {
     public async Task<PreviewOutcome> FreshAsync(string catalogId, CancellationToken cancellationToken)
     {
-        // With no provider there is no preview to play; that is not an outage.
-        if (catalog.Find(catalogId) is not { } entry || !media.HasProvider)
+        if (catalog.Find(catalogId) is not { } entry)
         {
             return new PreviewOutcome.None();
         }
 
         try
         {
-            var found = await media.MediaOfAsync(entry.Track, cancellationToken).ConfigureAwait(false);
-            var resolver = resolvers.FirstOrDefault(r => r.Provider == found?.Provider);
-            return found is { HasPreview: true } && resolver is not null &&
-                   await resolver.PreviewUrlAsync(found.ProviderTrackId, cancellationToken).ConfigureAwait(false) is { } url
+            // With no provider there is no preview to play; that is not an outage.
+            return await media.PreviewUrlAsync(entry.Track, cancellationToken).ConfigureAwait(false) is { } url
                 ? new PreviewOutcome.Found(url)
                 : new PreviewOutcome.None();
         }

@@ -19,11 +19,14 @@ public sealed record TrackResponse(
     TrackMediaResponse? Media,
     TrackReasonResponse? Reason)
 {
-    public static IReadOnlyList<TrackResponse> ListOf(IEnumerable<Track> tracks) => [.. tracks.Select(From)];
+    public static IReadOnlyList<TrackResponse> ListOf(IEnumerable<Track> tracks, TrackCatalog catalog) =>
+        [.. tracks.Select(track => From(track, catalog))];
 
-    public static TrackResponse From(Track t)
+    /// <param name="catalog">Where the "why this song" comes from; a song no longer in it goes without one.</param>
+    public static TrackResponse From(Track t, TrackCatalog catalog)
     {
-        var entry = TrackCatalog.Default.Find(t.Id);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var entry = catalog.Find(t.Id);
         return new(
             t.Id,
             t.Title,

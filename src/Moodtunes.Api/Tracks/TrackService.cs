@@ -28,7 +28,7 @@ public abstract record TrackOutcome
 }
 
 /// <summary>New tracks for an analysis: for the chosen moods or sadness choice, or "other songs" without repeats.</summary>
-public sealed class TrackService(AnalysisService analyses, IAnalysisStore store, AnalysisTrackSelector selector)
+public sealed class TrackService(AnalysisService analyses, IAnalysisStore store, TrackPicker picker)
 {
     /// <summary>
     /// How often a request picks again when another one stored its list first. Each lost attempt means another
@@ -50,7 +50,7 @@ public sealed class TrackService(AnalysisService analyses, IAnalysisStore store,
             // The person's answer outranks the model's guess, and is stored with the list so the timeline records it.
             // Only an unsure reading is asked about, so only there is an answer kept (Analysis.FeelingOf).
             var answer = result.Unsure ? choice.Answer ?? analysis.Tracks?.Answer : null;
-            var (selection, restarted) = await selector
+            var (selection, restarted) = await picker
                 .NextAsync(answer ?? result.Emotion, analysis.Tracks, [.. choice.Moods.Distinct()], choice.SadnessChoice, choice.More, cancellationToken)
                 .ConfigureAwait(false);
             selection = selection with { Answer = answer };

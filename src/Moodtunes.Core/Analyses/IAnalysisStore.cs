@@ -1,4 +1,5 @@
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Core.Analyses;
 

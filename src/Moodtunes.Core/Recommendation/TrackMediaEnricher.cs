@@ -6,9 +6,9 @@ namespace Moodtunes.Core.Recommendation;
 /// Adds the provider's media (cover, page, preview) to picked tracks: from our cache when it has them, else
 /// looked up in parallel under one short deadline. A track not resolved in time goes out with its links only and
 /// its lookup goes on in the background, so the next list has it. A provider that is down never delays a list
-/// by more than the deadline and never fails one.
+/// by more than the deadline and never fails one. The only holder of the provider: none registered means no media.
 /// </summary>
-public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolvers, ITrackMediaCache cache, TimeProvider clock)
+public sealed class TrackMediaEnricher(ITrackMediaCache cache, TimeProvider clock, ITrackMediaResolver? provider = null)
 {
     /// <summary>The most a list waits for lookups, cache read included.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromMilliseconds(800);
@@ -21,17 +21,13 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
     /// <summary>How long a lookup may go on in the background once its list has gone out.</summary>
     private static readonly TimeSpan BackgroundLimit = TimeSpan.FromSeconds(10);
 
-    private readonly ITrackMediaResolver? _resolver = resolvers.FirstOrDefault();
-
     /// <summary>One lookup per track at a time, however many lists want it at once.</summary>
     private readonly ConcurrentDictionary<string, Lazy<Task<Lookup>>> _lookups = new(StringComparer.Ordinal);
-
-    public bool HasProvider => _resolver is not null;
 
     public async Task<IReadOnlyList<Track>> WithMediaAsync(IReadOnlyList<Track> tracks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tracks);
-        if (_resolver is null || tracks.Count == 0)
+        if (provider is null || tracks.Count == 0)
         {
             return tracks;
         }
@@ -56,18 +52,40 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
         ];
     }
 
-    /// <summary>The media of one catalog track, waiting for a lookup if it is not cached (the preview route).</summary>
-    /// <exception cref="TrackProviderException">It is not cached and the provider could not be asked.</exception>
-    public async Task<TrackMedia?> MediaOfAsync(Track track, CancellationToken cancellationToken)
+    /// <summary>
+    /// A just-fetched preview URL of a catalog track (the preview route), or null when it has none or there is no
+    /// provider. Stores nothing, as a GET never writes: a song offered in a list was cached when the list was picked.
+    /// </summary>
+    /// <exception cref="TrackProviderException">The provider could not be asked.</exception>
+    public async Task<Uri?> PreviewUrlAsync(Track track, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
+        if (provider is null)
+        {
+            return null;
+        }
+
+        var media = await MediaOfAsync(provider, track, cancellationToken).ConfigureAwait(false);
+        return media is { HasPreview: true } && media.Provider == provider.Provider
+            ? await provider.PreviewUrlAsync(media.ProviderTrackId, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>From the cache, else the lookup a list started, else the provider itself (not stored).</summary>
+    private async Task<TrackMedia?> MediaOfAsync(ITrackMediaResolver resolver, Track track, CancellationToken cancellationToken)
+    {
         var cached = await CachedAsync([track.Id], cancellationToken).ConfigureAwait(false);
         if (cached.TryGetValue(track.Id, out var entry))
         {
             return entry.Media;
         }
 
-        var lookup = await LookUp(track).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!_lookups.TryGetValue(track.Id, out var inFlight))
+        {
+            return await resolver.FindAsync(track, cancellationToken).ConfigureAwait(false);
+        }
+
+        var lookup = await inFlight.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         return lookup.Failed ? throw new TrackProviderException($"The provider could not be asked about '{track.Id}'.") : lookup.Media;
     }
 
@@ -102,7 +120,7 @@ public sealed class TrackMediaEnricher(IEnumerable<ITrackMediaResolver> resolver
             using var limit = new CancellationTokenSource(BackgroundLimit, clock);
             try
             {
-                var media = await _resolver!.FindAsync(track, limit.Token).ConfigureAwait(false);
+                var media = await provider!.FindAsync(track, limit.Token).ConfigureAwait(false);
                 answer.SetResult(new Lookup(media, Failed: false));
                 var lifetime = media is null ? MissLifetime : FoundLifetime;
                 await cache.PutAsync(track.Id, new CachedTrackMedia(media, clock.GetUtcNow() + lifetime), limit.Token).ConfigureAwait(false);

@@ -3,8 +3,8 @@ using Moodtunes.Core.Emotions;
 namespace Moodtunes.Core.Recommendation;
 
 /// <summary>
-/// Picks songs from the catalog: filter by our labels first, rank by distance to a valence/energy target,
-/// then shuffle among the best few times <c>count</c> so "other songs" varies. Distance alone mixes moods
+/// Draws the songs of one list from the catalog (for <see cref="TrackPicker"/>): filter by our labels first, rank
+/// by distance to a valence/energy target, then shuffle among the best few times <c>count</c> so "other songs" varies. Distance alone mixes moods
 /// (a relaxing target pulls in mostly sad songs), hence the label filter.
 /// </summary>
 public sealed class TrackRecommender(TrackCatalog catalog)
@@ -19,14 +19,14 @@ public sealed class TrackRecommender(TrackCatalog catalog)
     /// Songs for the face's emotion. Sad follows <paramref name="choice"/> (default: match); neutral uses
     /// <see cref="DefaultMoods"/>; angry, fear and disgust use their own labels (calming, reassuring, refreshing).
     /// </summary>
-    public TrackPick ForEmotion(
+    public RecommendedTracks ForEmotion(
         Emotion emotion, SadnessChoice? choice, IReadOnlyCollection<string> alreadyShown, Random random, int count = 6) =>
         emotion == Emotion.Neutral
             ? ForMoods(DefaultMoods, alreadyShown, random, count)
             : Pick([PoolFor(emotion, choice)], alreadyShown, random, count);
 
     /// <summary>Songs for the picked moods, drawn evenly from each; no moods means <see cref="DefaultMoods"/>.</summary>
-    public TrackPick ForMoods(IReadOnlyCollection<Mood> moods, IReadOnlyCollection<string> alreadyShown, Random random, int count = 6)
+    public RecommendedTracks ForMoods(IReadOnlyCollection<Mood> moods, IReadOnlyCollection<string> alreadyShown, Random random, int count = 6)
     {
         ArgumentNullException.ThrowIfNull(moods);
         var chosen = moods.Count == 0 ? DefaultMoods : moods.Distinct();
@@ -45,7 +45,7 @@ public sealed class TrackRecommender(TrackCatalog catalog)
         _ => throw new ArgumentOutOfRangeException(nameof(emotion), emotion, null),
     };
 
-    private TrackPick Pick(IReadOnlyList<Pool> pools, IReadOnlyCollection<string> alreadyShown, Random random, int count)
+    private RecommendedTracks Pick(IReadOnlyList<Pool> pools, IReadOnlyCollection<string> alreadyShown, Random random, int count)
     {
         ArgumentNullException.ThrowIfNull(alreadyShown);
         ArgumentNullException.ThrowIfNull(random);
@@ -54,8 +54,8 @@ public sealed class TrackRecommender(TrackCatalog catalog)
         var shown = alreadyShown.ToHashSet(StringComparer.Ordinal);
         var tracks = Draw(pools, shown, random, count);
         return tracks.Count == count || shown.Count == 0
-            ? new TrackPick(tracks, Restarted: false)
-            : new TrackPick(Draw(pools, [], random, count), Restarted: true);
+            ? new RecommendedTracks(tracks, Restarted: false)
+            : new RecommendedTracks(Draw(pools, [], random, count), Restarted: true);
     }
 
     private List<Track> Draw(IReadOnlyList<Pool> pools, HashSet<string> excluded, Random random, int count)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests.Browser;
@@ -18,7 +19,7 @@ public sealed class SeededHistory(IServiceProvider services)
         var store = services.GetRequiredService<IAnalysisStore>();
         var pending = PendingAnalyses.New(DeviceId, createdAt);
         await store.CreateAsync(pending, CancellationToken.None);
-        var tracks = await services.GetRequiredService<AnalysisTrackSelector>().ForEmotionAsync(emotion, CancellationToken.None);
+        var tracks = await services.GetRequiredService<TrackPicker>().ForEmotionAsync(emotion, CancellationToken.None);
         var done = DoneAnalyses.Of(pending, emotion, tracks);
         return await store.TryFinishAsync(done, CancellationToken.None) ? done : throw new InvalidOperationException("The seeded analysis did not finish.");
     }
@@ -29,7 +30,7 @@ public sealed class SeededHistory(IServiceProvider services)
         var store = services.GetRequiredService<IAnalysisStore>();
         var pending = PendingAnalyses.New(DeviceId, createdAt);
         await store.CreateAsync(pending, CancellationToken.None);
-        var tracks = await services.GetRequiredService<AnalysisTrackSelector>().ForEmotionAsync(Emotion.Fear, CancellationToken.None);
+        var tracks = await services.GetRequiredService<TrackPicker>().ForEmotionAsync(Emotion.Fear, CancellationToken.None);
         var done = DoneAnalyses.Of(pending, Emotion.Fear, tracks);
         var scores = new EmotionDistribution([.. Enum.GetValues<Emotion>().Select(e => e switch { Emotion.Fear => 0.40f, Emotion.Sad => 0.35f, Emotion.Neutral => 0.25f, _ => 0f })]);
         done = done with

@@ -1,5 +1,6 @@
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Storage;
 
 namespace Moodtunes.Testing.InMemory;

@@ -1,7 +1,6 @@
 using Moodtunes.Core.Emotions;
-using Moodtunes.Core.Recommendation;
 
-namespace Moodtunes.Core.Analyses;
+namespace Moodtunes.Core.Recommendation;
 
 /// <summary>The tracks offered for an analysis and what was asked for.</summary>
 public sealed record TrackSelection

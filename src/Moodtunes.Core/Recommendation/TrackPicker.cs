@@ -1,13 +1,14 @@
 using Moodtunes.Core.Emotions;
-using Moodtunes.Core.Recommendation;
 
-namespace Moodtunes.Core.Analyses;
+namespace Moodtunes.Core.Recommendation;
 
 /// <summary>
-/// Chooses the tracks an analysis offers: first for the face's emotion, then for the moods or
-/// sadness choice the user asks for, and "other songs" without repeating any track of that request.
+/// The one entry point for the songs an analysis offers (the analyzer's first list, then the moods or sadness
+/// choice the user asks for, and "other songs" without repeating any track of that request): draws them from the
+/// catalog (<see cref="TrackRecommender"/>), links them (<see cref="ITrackLinkResolver"/>) and adds their media
+/// (<see cref="TrackMediaEnricher"/>).
 /// </summary>
-public sealed class AnalysisTrackSelector(TrackRecommender recommender, ITrackLinkResolver links, TrackMediaEnricher media)
+public sealed class TrackPicker(TrackRecommender recommender, ITrackLinkResolver links, TrackMediaEnricher media)
 {
     /// <summary>How many tracks one list offers.</summary>
     public const int ListLength = 6;
@@ -46,7 +47,7 @@ public sealed class AnalysisTrackSelector(TrackRecommender recommender, ITrackLi
     }
 
     private async Task<TrackSelection> ToSelectionAsync(
-        TrackPick pick,
+        RecommendedTracks pick,
         IReadOnlyList<Mood> moods,
         SadnessChoice? sadnessChoice,
         IReadOnlyList<string> shownBefore,
