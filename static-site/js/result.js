@@ -3,7 +3,7 @@
 
 import { focusPanel, h } from './dom.js';
 import { EMOJI, EMOTIONS, emotionName, feelingOf, isUnsure } from './emotions.js';
-import { moods as MOODS } from './facts.js';
+import { moods as MOODS, sadnessChoices } from './facts.js';
 import { percent, t, formatTime } from './i18n.js';
 import { attribution, previewNote, previewSrc, showPlayback, showSaved, trackRow } from './track-row.js';
 
@@ -347,7 +347,7 @@ export class ResultView {
       'section',
       { class: 'choice', id: 'sad-choice', dataset: { testid: 'sad-choice' }, 'aria-labelledby': 'sad-heading' },
       h('h3', { id: 'sad-heading', tabindex: '-1' }, t('sad.heading')),
-      h('div', { class: 'chips', role: 'group', 'aria-labelledby': 'sad-heading' }, choice('match', 'sad-match', 'sad.match', '🌧️'), choice('cheer-up', 'sad-cheer-up', 'sad.cheer-up', '☀️')),
+      h('div', { class: 'chips', role: 'group', 'aria-labelledby': 'sad-heading' }, choice(sadnessChoices.match, 'sad-match', 'sad.match', '🌧️'), choice(sadnessChoices.cheerUp, 'sad-cheer-up', 'sad.cheer-up', '☀️')),
     );
   }
 

@@ -6,6 +6,7 @@ using Moodtunes.Api.Page;
 using Moodtunes.Core;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests;
@@ -39,6 +40,7 @@ public sealed partial class PageFactsTests(LocalServerFactory server) : IClassFi
         Assert.Contains($"\"savedSong\":\"{ApiRoutes.SavedSong}\"", module, StringComparison.Ordinal);
         Assert.DoesNotContain(ApiRoutes.Events, module, StringComparison.Ordinal);
         Assert.Contains($"export const emotions = Object.freeze([{string.Join(',', Enum.GetValues<Emotion>().Select(e => $"\"{e.ToWire()}\""))}]);", module, StringComparison.Ordinal);
+        Assert.Contains($"export const sadnessChoices = Object.freeze({{\"match\":\"{SadnessChoice.Match.ToWire()}\",\"cheerUp\":\"{SadnessChoice.CheerUp.ToWire()}\"}});", module, StringComparison.Ordinal);
         foreach (var code in Enum.GetValues<ProblemCode>().Select(c => c.ToWire()).Concat(Enum.GetValues<FailureCode>().Select(c => c.ToWire())))
         {
             Assert.Contains($"\"{code}\"", module, StringComparison.Ordinal);

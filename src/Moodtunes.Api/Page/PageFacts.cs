@@ -36,6 +36,7 @@ public static class PageFacts
             .AppendLine(Export("token", new { Header = DeviceTokens.HeaderName, MinLength = DeviceIdentity.MinTokenLength, MaxLength = DeviceIdentity.MaxTokenLength }))
             .AppendLine(Export("emotions", WireNamesOf<Emotion>()))
             .AppendLine(Export("moods", WireNamesOf<Mood>()))
+            .AppendLine(Export("sadnessChoices", ByName<SadnessChoice>()))
             .AppendLine(Export("codes", Codes()));
         return text.ToString();
     }
@@ -47,6 +48,11 @@ public static class PageFacts
 
     private static string[] WireNamesOf<TEnum>()
         where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => v.ToWire())];
+
+    /// <summary>Each value's wire name by its camelCase name (<c>cheerUp: "cheer-up"</c>), for a page that picks one by name.</summary>
+    private static Dictionary<string, string> ByName<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), v => v.ToWire());
 
     /// <summary>Every public path of <see cref="ApiRoutes"/> (templates keep their <c>{name}</c> holes), by camelCase name.</summary>
     private static Dictionary<string, string> Routes() =>
