@@ -44,7 +44,7 @@ public sealed partial class PhotoAnalysisService(
             return AnalysisOutcome.AlreadyFinished;
         }
 
-        LogFinished(analysisId, finished.Status, finished.Failure?.Code);
+        LogFinished(analysisId.Value, finished.Status, finished.Failure?.Code);
         return finished.Status is AnalysisStatus.Done ? AnalysisOutcome.Done : AnalysisOutcome.Failed;
     }
 
@@ -80,7 +80,7 @@ public sealed partial class PhotoAnalysisService(
         {
             if (rejected.Code is FailureCode.InternalError)
             {
-                LogVisionError(rejected.InnerException ?? rejected, pending.Id);
+                LogVisionError(rejected.InnerException ?? rejected, pending.Id.Value);
             }
 
             return Failed(pending, rejected.Code, rejected.Message);
