@@ -121,6 +121,7 @@ public sealed partial class PhotoAnalysisService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring object {Key}: not a photo key")]
     private partial void LogIgnored(string key);
 
+    // Logged as the id's string, the value the log scope and the JSON log fields carry too.
     [LoggerMessage(Level = LogLevel.Error, Message = "Vision pipeline failed on analysis {AnalysisId}")]
     private partial void LogVisionError(Exception error, string analysisId);
 
