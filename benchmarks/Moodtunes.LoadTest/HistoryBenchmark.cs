@@ -61,7 +61,7 @@ internal static class HistoryBenchmark
     }
 
     /// <summary><paramref name="analyses"/> selfies spread over 30 days, emotions in turn, each with the tracks the analyzer offers.</summary>
-    private static async Task SeedAsync(IServiceProvider services, string deviceId, int analyses)
+    private static async Task SeedAsync(IServiceProvider services, DeviceId deviceId, int analyses)
     {
         var store = services.GetRequiredService<IAnalysisStore>();
         var picker = services.GetRequiredService<TrackPicker>();

@@ -1,3 +1,5 @@
+using Moodtunes.Core.Analyses;
+
 namespace Moodtunes.Api;
 
 /// <summary>
@@ -32,7 +34,8 @@ public static class ApiRoutes
     /// <summary>Where the Lambda Web Adapter posts storage events (not under <see cref="Prefix"/>: never public).</summary>
     public const string Events = "/events";
 
-    public static string Analysis(string analysisId) => AnalysisById.Replace("{id}", Uri.EscapeDataString(analysisId), StringComparison.Ordinal);
+    public static string Analysis(AnalysisId analysisId) =>
+        AnalysisById.Replace("{id}", Uri.EscapeDataString(analysisId.Value), StringComparison.Ordinal);
 
     public static string Preview(string catalogId) =>
         TrackPreview.Replace("{catalogId}", Uri.EscapeDataString(catalogId), StringComparison.Ordinal);

@@ -113,7 +113,7 @@ public sealed class PhotoUploadedQueue
     }
 
     // Keys the upload endpoint accepted always parse; anything else waits in one queue of its own.
-    private static string DeviceOf(string key) => PhotoKey.TryParse(key, out var deviceId, out _) ? deviceId : string.Empty;
+    private static string DeviceOf(string key) => PhotoKey.TryParse(key, out var deviceId, out _) ? deviceId.Value : string.Empty;
 }
 
 /// <summary>One photo handed to a worker; disposing it (once analysed, or given up on) lets its device's next photo queue.</summary>

@@ -9,8 +9,9 @@ using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
 namespace Moodtunes.Storage.Aws;
 
 /// <summary>
-/// Analyses in one DynamoDB table, partition DeviceId, sort AnalysisId (time-ordered), so every call is
-/// scoped to one device's partition. TTL deletes expired items days late, so reads filter them too.
+/// Analyses in one DynamoDB table, partition key the device id, sort key the analysis id (time-ordered), so every call is
+/// scoped to one device's partition (<see cref="AnalysisKey"/>; the table's other item kinds are listed on
+/// <see cref="DynamoDbTableDefinition"/>). TTL deletes expired items days late, so reads filter them too.
 /// </summary>
 public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableName, TimeProvider timeProvider) : IAnalysisStore
 {
@@ -42,11 +43,11 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         }
     }
 
-    public async Task<Analysis?> GetAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    public async Task<Analysis?> GetAsync(DeviceId deviceId, AnalysisId analysisId, CancellationToken cancellationToken)
     {
         // Consistent, so a poll right after the analyzer finished sees the result.
         var response = await client.GetItemAsync(
-            new GetItemRequest { TableName = tableName, Key = Key(deviceId, analysisId), ConsistentRead = true },
+            new GetItemRequest { TableName = tableName, Key = AnalysisKey(deviceId, analysisId), ConsistentRead = true },
             cancellationToken);
         return response.Item is { Count: > 0 } item && FromItem(item) is var analysis && !analysis.IsExpired(Now())
             ? analysis
@@ -97,7 +98,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                 new UpdateItemRequest
                 {
                     TableName = tableName,
-                    Key = Key(finished.DeviceId, finished.Id),
+                    Key = AnalysisKey(finished.DeviceId, finished.Id),
                     UpdateExpression = $"SET {string.Join(", ", set)}" + (remove.Count > 0 ? $" REMOVE {string.Join(", ", remove)}" : ""),
                     ConditionExpression = "attribute_exists(#id) AND #status = :pending AND #expires > :now",
                     ExpressionAttributeNames = names,
@@ -113,7 +114,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
     }
 
     public async Task<bool> SaveTracksAsync(
-        string deviceId, string analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken)
+        DeviceId deviceId, AnalysisId analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, AttributeValue>
         {
@@ -138,7 +139,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                 new UpdateItemRequest
                 {
                     TableName = tableName,
-                    Key = Key(deviceId, analysisId),
+                    Key = AnalysisKey(deviceId, analysisId),
                     UpdateExpression = "SET #tracks = :tracks, #version = :next",
                     ConditionExpression = $"attribute_exists(#id) AND #status <> :pending AND #expires > :now AND {sameVersion}",
                     ExpressionAttributeNames = new()
@@ -160,7 +161,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         }
     }
 
-    public async Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken)
+    public async Task<HistoryPage> ListAsync(DeviceId deviceId, int limit, string? cursor, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
 
@@ -173,20 +174,20 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                 KeyConditionExpression = "#device = :device",
                 FilterExpression = "#expires > :now",
                 ExpressionAttributeNames = new() { ["#device"] = PartitionKeyName, ["#expires"] = TimeToLiveAttribute },
-                ExpressionAttributeValues = new() { [":device"] = new() { S = deviceId }, [":now"] = Epoch(Now()) },
+                ExpressionAttributeValues = new() { [":device"] = new() { S = AnalysisPartition(deviceId) }, [":now"] = Epoch(Now()) },
                 ScanIndexForward = false,
                 ConsistentRead = true,
                 Limit = limit,
-                ExclusiveStartKey = cursor is null ? null : Key(deviceId, StorageEncoding.DecodeCursor(cursor)),
+                ExclusiveStartKey = cursor is null ? null : AnalysisKey(deviceId, StorageEncoding.DecodeCursor(cursor)),
             },
             cancellationToken);
 
         var items = (response.Items ?? []).Select(FromItem).ToList();
-        var next = response.LastEvaluatedKey is { Count: > 0 } last ? StorageEncoding.EncodeCursor(last[SortKeyName].S) : null;
+        var next = response.LastEvaluatedKey is { Count: > 0 } last ? StorageEncoding.EncodeCursor(new AnalysisId(last[SortKeyName].S)) : null;
         return new HistoryPage(items, next);
     }
 
-    public async Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(string deviceId, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(DeviceId deviceId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         // A Query from the window's first id (ids start with their creation time) rather than the whole partition,
         // and only the attributes the timeline reads (the answer is kept with the tracks).
@@ -213,7 +214,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                     },
                     ExpressionAttributeValues = new()
                     {
-                        [":device"] = new() { S = deviceId },
+                        [":device"] = new() { S = AnalysisPartition(deviceId) },
                         [":since"] = new() { S = AnalysisIds.LowerBound(since) },
                         [":now"] = Epoch(Now()),
                         [":done"] = new() { S = AnalysisRecord.StatusName(AnalysisStatus.Done) },
@@ -237,13 +238,13 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         return readings;
     }
 
-    public async Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(DeviceId deviceId, AnalysisId analysisId, CancellationToken cancellationToken)
     {
         var response = await client.DeleteItemAsync(
             new DeleteItemRequest
             {
                 TableName = tableName,
-                Key = Key(deviceId, analysisId),
+                Key = AnalysisKey(deviceId, analysisId),
                 ReturnValues = ReturnValue.ALL_OLD,
             },
             cancellationToken);
@@ -252,7 +253,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
         return response.Attributes is { Count: > 0 } old && ReadExpiry(old) > Now();
     }
 
-    public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         var now = Now();
         var visible = 0;
@@ -266,7 +267,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                     KeyConditionExpression = "#device = :device",
                     ProjectionExpression = "#device, #id, #expires",
                     ExpressionAttributeNames = new() { ["#device"] = PartitionKeyName, ["#id"] = SortKeyName, ["#expires"] = TimeToLiveAttribute },
-                    ExpressionAttributeValues = new() { [":device"] = new() { S = deviceId } },
+                    ExpressionAttributeValues = new() { [":device"] = new() { S = AnalysisPartition(deviceId) } },
                     ExclusiveStartKey = start,
 
                     // An analysis created a moment ago must not survive "delete my history".
@@ -275,7 +276,7 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
                 cancellationToken);
             var items = page.Items ?? [];
             visible += items.Count(item => ReadExpiry(item) > now);
-            await DeleteKeysAsync(client, tableName, items.Select(item => Key(item[PartitionKeyName].S, item[SortKeyName].S)), timeProvider, cancellationToken);
+            await DeleteKeysAsync(client, tableName, items.Select(KeyOf), timeProvider, cancellationToken);
 
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
@@ -286,16 +287,10 @@ public sealed class DynamoDbAnalysisStore(IAmazonDynamoDB client, string tableNa
 
     private DateTimeOffset Now() => timeProvider.GetUtcNow();
 
-    private static Dictionary<string, AttributeValue> Key(string deviceId, string analysisId) => new()
-    {
-        [PartitionKeyName] = new() { S = deviceId },
-        [SortKeyName] = new() { S = analysisId },
-    };
-
     private static Dictionary<string, AttributeValue> ToItem(Analysis analysis)
     {
         var record = AnalysisRecord.From(analysis);
-        var item = Key(record.DeviceId, record.AnalysisId);
+        var item = AnalysisKey(analysis.DeviceId, analysis.Id);
         item["Status"] = new() { S = record.Status };
         item["CreatedAt"] = new() { S = record.CreatedAt };
         item[TimeToLiveAttribute] = EpochSeconds(record.ExpiresAt);

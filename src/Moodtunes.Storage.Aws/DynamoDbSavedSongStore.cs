@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.SavedSongs;
 using static Moodtunes.Storage.Aws.DynamoDbItems;
 using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
@@ -8,18 +9,18 @@ using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
 namespace Moodtunes.Storage.Aws;
 
 /// <summary>
-/// Saved songs in the analyses table: partition <see cref="SavedSongKeyPrefix"/> + device id, sort key the catalog id,
-/// the save time in <c>SavedAt</c>. No TTL attribute: saved songs stay until the device deletes them.
+/// Saved songs in the analyses table: partition <see cref="SavedSongKeyPrefix"/> + device id, sort key the catalog id
+/// (<see cref="SavedSongKey"/>), the save time in <c>SavedAt</c>. No TTL attribute: saved songs stay until the device deletes them.
 /// </summary>
 public sealed class DynamoDbSavedSongStore(IAmazonDynamoDB client, string tableName, TimeProvider timeProvider) : ISavedSongStore
 {
     private const string SavedAtAttribute = "SavedAt";
 
-    public async Task<bool> SaveAsync(string deviceId, SavedSong song, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(DeviceId deviceId, SavedSong song, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(song);
         ArgumentException.ThrowIfNullOrEmpty(song.CatalogId);
-        var item = Key(deviceId, song.CatalogId);
+        var item = SavedSongKey(deviceId, song.CatalogId);
         item[SavedAtAttribute] = new() { S = StorageEncoding.FormatInstant(song.SavedAt) };
         try
         {
@@ -41,7 +42,7 @@ public sealed class DynamoDbSavedSongStore(IAmazonDynamoDB client, string tableN
         }
     }
 
-    public async Task<IReadOnlyList<SavedSong>> ListAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SavedSong>> ListAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         var songs = new List<SavedSong>();
         await foreach (var item in QueryAsync(deviceId, cancellationToken))
@@ -53,20 +54,20 @@ public sealed class DynamoDbSavedSongStore(IAmazonDynamoDB client, string tableN
         return [.. songs.OrderByDescending(s => s.SavedAt).ThenBy(s => s.CatalogId, StringComparer.Ordinal)];
     }
 
-    public async Task<bool> DeleteAsync(string deviceId, string catalogId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(DeviceId deviceId, string catalogId, CancellationToken cancellationToken)
     {
         var response = await client.DeleteItemAsync(
-            new DeleteItemRequest { TableName = tableName, Key = Key(deviceId, catalogId), ReturnValues = ReturnValue.ALL_OLD },
+            new DeleteItemRequest { TableName = tableName, Key = SavedSongKey(deviceId, catalogId), ReturnValues = ReturnValue.ALL_OLD },
             cancellationToken);
         return response.Attributes is { Count: > 0 };
     }
 
-    public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         var keys = new List<Dictionary<string, AttributeValue>>();
         await foreach (var item in QueryAsync(deviceId, cancellationToken))
         {
-            keys.Add(Key(deviceId, item[SortKeyName].S));
+            keys.Add(KeyOf(item));
         }
 
         await DeleteKeysAsync(client, tableName, keys, timeProvider, cancellationToken);
@@ -75,7 +76,7 @@ public sealed class DynamoDbSavedSongStore(IAmazonDynamoDB client, string tableN
 
     /// <summary>Every item of the device's saved-song partition, consistent so a song saved a moment ago is listed (and deleted).</summary>
     private async IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryAsync(
-        string deviceId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DeviceId deviceId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Dictionary<string, AttributeValue>? start = null;
         do
@@ -86,7 +87,7 @@ public sealed class DynamoDbSavedSongStore(IAmazonDynamoDB client, string tableN
                     TableName = tableName,
                     KeyConditionExpression = "#device = :device",
                     ExpressionAttributeNames = new() { ["#device"] = PartitionKeyName },
-                    ExpressionAttributeValues = new() { [":device"] = new() { S = Partition(deviceId) } },
+                    ExpressionAttributeValues = new() { [":device"] = new() { S = SavedSongPartition(deviceId) } },
                     ExclusiveStartKey = start,
                     ConsistentRead = true,
                 },
@@ -100,12 +101,4 @@ public sealed class DynamoDbSavedSongStore(IAmazonDynamoDB client, string tableN
         }
         while (start is not null);
     }
-
-    private static string Partition(string deviceId) => SavedSongKeyPrefix + deviceId;
-
-    private static Dictionary<string, AttributeValue> Key(string deviceId, string catalogId) => new()
-    {
-        [PartitionKeyName] = new() { S = Partition(deviceId) },
-        [SortKeyName] = new() { S = catalogId },
-    };
 }

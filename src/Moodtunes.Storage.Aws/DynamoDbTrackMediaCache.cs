@@ -7,8 +7,7 @@ using static Moodtunes.Storage.Aws.DynamoDbTableDefinition;
 namespace Moodtunes.Storage.Aws;
 
 /// <summary>
-/// Track media in the analyses table, one item per catalog id: partition <see cref="TrackMediaKeyPrefix"/> + id,
-/// sort <see cref="TrackMediaSortKey"/>, the media JSON in <c>Media</c> (absent for a miss) and the TTL in
+/// Track media in the analyses table, one item per catalog id (<see cref="TrackMediaKey"/>), the media JSON in <c>Media</c> (absent for a miss) and the TTL in
 /// <see cref="TimeToLiveAttribute"/>. TTL deletes expired items days late, so reads filter them too.
 /// </summary>
 public sealed class DynamoDbTrackMediaCache(IAmazonDynamoDB client, string tableName, TimeProvider timeProvider) : ITrackMediaCache
@@ -29,7 +28,7 @@ public sealed class DynamoDbTrackMediaCache(IAmazonDynamoDB client, string table
         // (and cost half): a read that misses a just-written entry only asks the provider once more.
         foreach (var chunk in catalogIds.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
         {
-            var batch = new Dictionary<string, KeysAndAttributes> { [tableName] = new() { Keys = [.. chunk.Select(Key)] } };
+            var batch = new Dictionary<string, KeysAndAttributes> { [tableName] = new() { Keys = [.. chunk.Select(TrackMediaKey)] } };
             await SendBatchAsync(batch, ReadAsync, left => left.Values.Sum(k => k.Keys.Count), "reads", timeProvider, cancellationToken);
         }
 
@@ -43,7 +42,7 @@ public sealed class DynamoDbTrackMediaCache(IAmazonDynamoDB client, string table
                 var entry = FromItem(item);
                 if (entry.ExpiresAt > now)
                 {
-                    found[item[PartitionKeyName].S[TrackMediaKeyPrefix.Length..]] = entry;
+                    found[CatalogIdOfTrackMedia(item)] = entry;
                 }
             }
 
@@ -56,7 +55,7 @@ public sealed class DynamoDbTrackMediaCache(IAmazonDynamoDB client, string table
         ArgumentException.ThrowIfNullOrEmpty(catalogId);
         ArgumentNullException.ThrowIfNull(entry);
 
-        var item = Key(catalogId);
+        var item = TrackMediaKey(catalogId);
         item[TimeToLiveAttribute] = Epoch(entry.ExpiresAt);
         if (entry.Media is { } media)
         {
@@ -65,12 +64,6 @@ public sealed class DynamoDbTrackMediaCache(IAmazonDynamoDB client, string table
 
         await client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
     }
-
-    private static Dictionary<string, AttributeValue> Key(string catalogId) => new()
-    {
-        [PartitionKeyName] = new() { S = TrackMediaKeyPrefix + catalogId },
-        [SortKeyName] = new() { S = TrackMediaSortKey },
-    };
 
     private static CachedTrackMedia FromItem(Dictionary<string, AttributeValue> item) => new(
         item.TryGetValue(MediaAttribute, out var media) ? StoredTrackMedia.ReadTrackMedia(media.S) : null,

@@ -94,7 +94,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<Analysis?> GetAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    public async Task<Analysis?> GetAsync(DeviceId deviceId, AnalysisId analysisId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -102,8 +102,8 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             SELECT {Columns} FROM Analyses
             WHERE DeviceId = $deviceId AND AnalysisId = $analysisId AND ExpiresAt > $now;
             """;
-        command.Parameters.AddWithValue("$deviceId", deviceId);
-        command.Parameters.AddWithValue("$analysisId", analysisId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
+        command.Parameters.AddWithValue("$analysisId", analysisId.Value);
         command.Parameters.AddWithValue("$now", Now());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadRecord(reader) : null;
@@ -132,7 +132,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
     }
 
     public async Task<bool> SaveTracksAsync(
-        string deviceId, string analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken)
+        DeviceId deviceId, AnalysisId analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -145,8 +145,8 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             """;
         command.Parameters.AddWithValue("$tracks", StoredDocuments.Write(tracks));
         command.Parameters.AddWithValue("$next", basedOn.Next().Value);
-        command.Parameters.AddWithValue("$deviceId", deviceId);
-        command.Parameters.AddWithValue("$analysisId", analysisId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
+        command.Parameters.AddWithValue("$analysisId", analysisId.Value);
         command.Parameters.AddWithValue("$now", Now());
         command.Parameters.AddWithValue("$pending", PendingStatus);
         command.Parameters.AddWithValue("$initial", TrackListVersion.Initial.Value);
@@ -154,7 +154,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken)
+    public async Task<HistoryPage> ListAsync(DeviceId deviceId, int limit, string? cursor, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await _database.OpenAsync(cancellationToken);
@@ -167,9 +167,9 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             ORDER BY AnalysisId DESC
             LIMIT $take;
             """;
-        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
         command.Parameters.AddWithValue("$now", Now());
-        command.Parameters.AddWithValue("$before", cursor is null ? DBNull.Value : StorageEncoding.DecodeCursor(cursor));
+        command.Parameters.AddWithValue("$before", cursor is null ? DBNull.Value : StorageEncoding.DecodeCursor(cursor).Value);
         command.Parameters.AddWithValue("$take", limit + 1);
 
         var items = new List<Analysis>();
@@ -188,7 +188,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         return new HistoryPage(items, StorageEncoding.EncodeCursor(items[^1].Id));
     }
 
-    public async Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(string deviceId, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(DeviceId deviceId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -208,7 +208,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             FROM Analyses AS moods INDEXED BY Analyses_Moods
             WHERE DeviceId = $deviceId AND AnalysisId >= $since AND Status = '{DoneStatus}' AND ExpiresAt > $now;
             """;
-        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
         command.Parameters.AddWithValue("$since", AnalysisIds.LowerBound(since));
         command.Parameters.AddWithValue("$now", Now());
 
@@ -230,7 +230,7 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
         return readings;
     }
 
-    public async Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(DeviceId deviceId, AnalysisId analysisId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -240,20 +240,20 @@ public sealed class SqliteAnalysisStore : IAnalysisStore
             DELETE FROM Analyses WHERE DeviceId = $deviceId AND AnalysisId = $analysisId
             RETURNING ExpiresAt > $now;
             """;
-        command.Parameters.AddWithValue("$deviceId", deviceId);
-        command.Parameters.AddWithValue("$analysisId", analysisId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
+        command.Parameters.AddWithValue("$analysisId", analysisId.Value);
         command.Parameters.AddWithValue("$now", Now());
         var deleted = await CountTrueAsync(command, cancellationToken);
         await SqliteDatabase.ForgetDeletedAsync(connection, cancellationToken);
         return deleted == 1;
     }
 
-    public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM Analyses WHERE DeviceId = $deviceId RETURNING ExpiresAt > $now;";
-        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
         command.Parameters.AddWithValue("$now", Now());
         var deleted = await CountTrueAsync(command, cancellationToken);
         await SqliteDatabase.ForgetDeletedAsync(connection, cancellationToken);

@@ -1,3 +1,4 @@
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.SavedSongs;
 
 namespace Moodtunes.Storage.Local;
@@ -22,7 +23,7 @@ public sealed class SqliteSavedSongStore : ISavedSongStore
     /// <summary>Opens (creating when missing) the database file and its table.</summary>
     public SqliteSavedSongStore(string databasePath) => _database = new SqliteDatabase(databasePath, Schema);
 
-    public async Task<bool> SaveAsync(string deviceId, SavedSong song, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(DeviceId deviceId, SavedSong song, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(song);
         ArgumentException.ThrowIfNullOrEmpty(song.CatalogId);
@@ -31,18 +32,18 @@ public sealed class SqliteSavedSongStore : ISavedSongStore
 
         // OR IGNORE keeps the first save's time when the song is saved again.
         command.CommandText = "INSERT OR IGNORE INTO SavedSongs (DeviceId, CatalogId, SavedAt) VALUES ($deviceId, $catalogId, $savedAt);";
-        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
         command.Parameters.AddWithValue("$catalogId", song.CatalogId);
         command.Parameters.AddWithValue("$savedAt", StorageEncoding.FormatInstant(song.SavedAt));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<IReadOnlyList<SavedSong>> ListAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SavedSong>> ListAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT CatalogId, SavedAt FROM SavedSongs WHERE DeviceId = $deviceId ORDER BY SavedAt DESC, CatalogId;";
-        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
         var songs = new List<SavedSong>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -53,24 +54,24 @@ public sealed class SqliteSavedSongStore : ISavedSongStore
         return songs;
     }
 
-    public async Task<bool> DeleteAsync(string deviceId, string catalogId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(DeviceId deviceId, string catalogId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM SavedSongs WHERE DeviceId = $deviceId AND CatalogId = $catalogId;";
-        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
         command.Parameters.AddWithValue("$catalogId", catalogId);
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
         await SqliteDatabase.ForgetDeletedAsync(connection, cancellationToken);
         return deleted == 1;
     }
 
-    public async Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM SavedSongs WHERE DeviceId = $deviceId;";
-        command.Parameters.AddWithValue("$deviceId", deviceId);
+        command.Parameters.AddWithValue("$deviceId", deviceId.Value);
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
         await SqliteDatabase.ForgetDeletedAsync(connection, cancellationToken);
         return deleted;

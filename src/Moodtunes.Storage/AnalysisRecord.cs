@@ -30,8 +30,8 @@ public sealed record AnalysisRecord(
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return new AnalysisRecord(
-            analysis.DeviceId,
-            analysis.Id,
+            analysis.DeviceId.Value,
+            analysis.Id.Value,
             StatusName(analysis.Status),
             StorageEncoding.FormatInstant(analysis.CreatedAt),
             analysis.FinishedAt is { } finished ? StorageEncoding.FormatInstant(finished) : null,
@@ -46,8 +46,8 @@ public sealed record AnalysisRecord(
     /// <exception cref="InvalidDataException">A field is not in the stored format.</exception>
     public Analysis ToAnalysis() => new()
     {
-        DeviceId = DeviceId,
-        Id = AnalysisId,
+        DeviceId = new DeviceId(DeviceId),
+        Id = new AnalysisId(AnalysisId),
         Status = WireNames.TryParse<AnalysisStatus>(Status, out var status)
             ? status
             : throw new InvalidDataException($"Analysis '{AnalysisId}' has unknown status '{Status}'."),

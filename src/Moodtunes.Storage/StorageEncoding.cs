@@ -16,10 +16,10 @@ public static class StorageEncoding
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     /// <summary>The cursor is the last listed analysis id; the device always comes from the caller, never the cursor.</summary>
-    public static string EncodeCursor(string lastId) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(lastId));
+    public static string EncodeCursor(AnalysisId lastId) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(lastId.Value));
 
     /// <exception cref="ArgumentException">The cursor was not issued by a store.</exception>
-    public static string DecodeCursor(string cursor)
+    public static AnalysisId DecodeCursor(string cursor)
     {
         string? id = null;
         if (Base64Url.IsValid(cursor))
@@ -27,6 +27,6 @@ public static class StorageEncoding
             id = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
         }
 
-        return AnalysisIds.IsValid(id) ? id! : throw new ArgumentException("The history cursor is not valid.", nameof(cursor));
+        return AnalysisIds.TryParse(id, out var lastId) ? lastId : throw new ArgumentException("The history cursor is not valid.", nameof(cursor));
     }
 }

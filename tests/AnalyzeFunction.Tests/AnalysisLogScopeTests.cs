@@ -1,5 +1,4 @@
 using System.Net;
-using Moodtunes.Core.Analyses;
 using Moodtunes.Testing;
 
 namespace AnalyzeFunction.Tests;
@@ -11,7 +10,7 @@ public sealed class AnalysisLogScopeTests(LogCapturingFactory<Program> factory) 
     public async Task The_lines_of_an_analysis_carry_its_id()
     {
         var photo = TestPhotos.Read(TestPhotos.Astronaut);
-        var pending = PendingAnalyses.New(DeviceIdentity.DeviceIdFor(TestDevices.NewToken()));
+        var pending = PendingAnalyses.New(TestDevices.NewDeviceId());
         await factory.Analyses.CreateAsync(pending, CancellationToken.None);
         using (var content = new MemoryStream(photo))
         {
@@ -22,7 +21,7 @@ public sealed class AnalysisLogScopeTests(LogCapturingFactory<Program> factory) 
         using var response = await client.PostAsync("/events", S3Events.ObjectCreated((pending.PhotoKey, photo.Length)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var finished = Assert.Single(factory.Lines, l => l.Message.Contains(pending.Id, StringComparison.Ordinal) && l.Message.Contains("finished", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(pending.Id, finished.AnalysisId);
+        var finished = Assert.Single(factory.Lines, l => l.Message.Contains(pending.Id.Value, StringComparison.Ordinal) && l.Message.Contains("finished", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(pending.Id.Value, finished.AnalysisId);
     }
 }

@@ -90,7 +90,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
     [Fact]
     public async Task An_event_whose_photo_never_arrived_fails_it_as_missing()
     {
-        var pending = PendingAnalyses.New(DeviceIdentity.DeviceIdFor(TestDevices.NewToken()));
+        var pending = PendingAnalyses.New(TestDevices.NewDeviceId());
         await factory.Analyses.CreateAsync(pending, CancellationToken.None);
 
         var outcomes = await PostAsync(S3Events.ObjectCreated((pending.PhotoKey, 1234)));
@@ -103,7 +103,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
     public async Task A_photo_that_arrives_after_the_analysis_read_as_abandoned_keeps_it_failed_as_missing()
     {
         var late = PendingAnalyses.New(
-            DeviceIdentity.DeviceIdFor(TestDevices.NewToken()), DateTimeOffset.UtcNow - AbandonedAnalyses.GiveUpAfter - TimeSpan.FromMinutes(1));
+            TestDevices.NewDeviceId(), DateTimeOffset.UtcNow - AbandonedAnalyses.GiveUpAfter - TimeSpan.FromMinutes(1));
         await factory.Analyses.CreateAsync(late, CancellationToken.None);
         await WritePhotoAsync(late.PhotoKey, TestPhotos.Read(TestPhotos.Astronaut));
 
@@ -138,7 +138,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
     [Fact]
     public async Task A_photo_without_an_analysis_is_deleted()
     {
-        var key = PhotoKey.For(DeviceIdentity.DeviceIdFor(TestDevices.NewToken()), AnalysisIds.New(DateTimeOffset.UtcNow));
+        var key = PhotoKey.For(TestDevices.NewDeviceId(), AnalysisIds.New(DateTimeOffset.UtcNow));
         await WritePhotoAsync(key, TestPhotos.Read(TestPhotos.Astronaut));
 
         var outcomes = await PostAsync(S3Events.ObjectCreated((key, 1000)));
@@ -235,7 +235,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
     /// <summary>A pending analysis of a new device whose photo is already in the bucket, as after a browser upload.</summary>
     private async Task<Analysis> UploadedAsync(byte[] photo)
     {
-        var pending = PendingAnalyses.New(DeviceIdentity.DeviceIdFor(TestDevices.NewToken()));
+        var pending = PendingAnalyses.New(TestDevices.NewDeviceId());
         await factory.Analyses.CreateAsync(pending, CancellationToken.None);
         await WritePhotoAsync(pending.PhotoKey, photo);
         return pending;

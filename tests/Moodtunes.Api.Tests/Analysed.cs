@@ -9,8 +9,6 @@ namespace Moodtunes.Api.Tests;
 /// <summary>Analyses made the way the application makes them: an upload target, the photo landing, the reader's answer.</summary>
 internal static class Analysed
 {
-    public static string NewDevice() => DeviceIdentity.DeviceIdFor(Guid.NewGuid().ToString("N"));
-
     /// <summary>A face read as <paramref name="emotion"/>, sure (0.9) or unsure (below every threshold, 0.3).</summary>
     public static PhotoReading Face(Emotion emotion, bool unsure = false)
     {
@@ -22,12 +20,12 @@ internal static class Analysed
     }
 
     /// <summary>A pending analysis of <paramref name="device"/> and its upload target, made now.</summary>
-    public static async Task<UploadOutcome.Created> UploadAsync(this InMemoryApplication app, string device) =>
+    public static async Task<UploadOutcome.Created> UploadAsync(this InMemoryApplication app, DeviceId device) =>
         Assert.IsType<UploadOutcome.Created>(
             await app.Uploads.CreateAsync(device, new UploadRequest("image/jpeg", 50_000), CancellationToken.None));
 
     /// <summary>Uploads a photo that reads as <paramref name="reading"/> and analyses it; returns the analysis id.</summary>
-    public static async Task<string> AnalyseAsync(this InMemoryApplication app, string device, PhotoReading reading)
+    public static async Task<AnalysisId> AnalyseAsync(this InMemoryApplication app, DeviceId device, PhotoReading reading)
     {
         var created = await app.UploadAsync(device);
         var key = PhotoKey.For(device, created.AnalysisId);

@@ -84,7 +84,7 @@ public sealed class AnalyzeFunctionProcessTests(LambdaFunctionsFixture functions
 
     private async Task<Analysis> CreatePendingAsync()
     {
-        var pending = PendingAnalyses.New(DeviceIdentity.DeviceIdFor(TestDevices.NewToken()));
+        var pending = PendingAnalyses.New(TestDevices.NewDeviceId());
         await Analyses.CreateAsync(pending, CancellationToken.None);
         return pending;
     }

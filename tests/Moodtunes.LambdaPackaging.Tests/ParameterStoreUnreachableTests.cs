@@ -1,7 +1,6 @@
 using System.Net;
 using Moodtunes.Api.Http;
 using Moodtunes.Cdk;
-using Moodtunes.Core.Analyses;
 using Moodtunes.Storage.Aws;
 using Moodtunes.Testing;
 using Moodtunes.Testing.Aws;
@@ -73,7 +72,7 @@ public sealed class ParameterStoreUnreachableTests(LambdaFunctionsFixture functi
     /// <summary>An S3 event for a photo that is uploaded and pending, so the analyzer gets as far as picking tracks.</summary>
     private async Task<HttpContent> PendingPhotoEventAsync()
     {
-        var pending = PendingAnalyses.New(DeviceIdentity.DeviceIdFor(TestDevices.NewToken()));
+        var pending = PendingAnalyses.New(TestDevices.NewDeviceId());
         await new DynamoDbAnalysisStore(functions.Emulators.DynamoDb, EmulatorFixture.TableName, TimeProvider.System)
             .CreateAsync(pending, CancellationToken.None);
         await functions.Emulators.PutObjectAsync(pending.PhotoKey, TestPhotos.Read(TestPhotos.Astronaut), "image/png");

@@ -27,7 +27,7 @@ public sealed class UploadFunctionProcessTests(LambdaFunctionsFixture functions)
         // Path-style, at the one endpoint both emulators answer on.
         Assert.Equal(new Uri(Emulators.ServiceUrl, $"{EmulatorFixture.BucketName}/"), upload.Url);
         var deviceId = DeviceIdentity.DeviceIdFor(token);
-        Assert.Equal(PhotoKey.For(deviceId, upload.AnalysisId), upload.Key);
+        Assert.Equal(PhotoKey.For(deviceId, new AnalysisId(upload.AnalysisId)), upload.Key);
         Assert.Equal("image/png", upload.Field("Content-Type"));
         Assert.Equal("AWS4-HMAC-SHA256", upload.Field("x-amz-algorithm"));
         Assert.StartsWith($"{EmulatorFixture.Credentials.GetCredentials().AccessKey}/", upload.Field("x-amz-credential"), StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class UploadFunctionProcessTests(LambdaFunctionsFixture functions)
         Assert.NotEmpty(upload.Field("x-amz-date"));
         Assert.NotEmpty(upload.Field("Policy"));
         var pending = await new DynamoDbAnalysisStore(Emulators.DynamoDb, EmulatorFixture.TableName, TimeProvider.System)
-            .GetAsync(deviceId, upload.AnalysisId, CancellationToken.None);
+            .GetAsync(deviceId, new AnalysisId(upload.AnalysisId), CancellationToken.None);
         Assert.Equal(AnalysisStatus.Pending, pending?.Status);
     }
 
@@ -55,7 +55,7 @@ public sealed class UploadFunctionProcessTests(LambdaFunctionsFixture functions)
         // On AWS the bucket notification now invokes the analyzer.
         Assert.Equal(["done"], await functions.PostS3EventAsync(upload.Key));
         var finished = await new DynamoDbAnalysisStore(Emulators.DynamoDb, EmulatorFixture.TableName, TimeProvider.System)
-            .GetAsync(DeviceIdentity.DeviceIdFor(token), upload.AnalysisId, CancellationToken.None);
+            .GetAsync(DeviceIdentity.DeviceIdFor(token), new AnalysisId(upload.AnalysisId), CancellationToken.None);
         Assert.Equal(AnalysisStatus.Done, finished?.Status);
     }
 

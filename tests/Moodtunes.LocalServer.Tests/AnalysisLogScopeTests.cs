@@ -1,4 +1,5 @@
 using Moodtunes.Api;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests;
@@ -21,7 +22,7 @@ public sealed class AnalysisLogScopeTests : IDisposable
         using var client = factory.CreateClient().WithDeviceToken(TestDevices.NewToken());
         var id = Guid.NewGuid().ToString("N");
 
-        using var response = await client.GetAsync(new Uri(ApiRoutes.Analysis(id), UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(ApiRoutes.Analysis(new AnalysisId(id)), UriKind.Relative));
 
         // ASP.NET Core's "Executing/Executed endpoint" lines name the route; they are written inside the scope.
         var endpointLines = capture.Lines

@@ -102,7 +102,7 @@ public sealed class PhotoUploadedQueueTests
 
     private static List<string> KeysOfOneDevice(int count)
     {
-        var device = DeviceIdentity.DeviceIdFor(TestDevices.NewToken());
+        var device = TestDevices.NewDeviceId();
         return [.. Enumerable.Range(0, count).Select(_ => PhotoKey.For(device, AnalysisIds.New(DateTimeOffset.UtcNow)))];
     }
 }

@@ -80,7 +80,7 @@ public sealed class AwsStorageRegistrationTests(EmulatorFixture emulators)
             .BuildServiceProvider();
 
         Assert.Null(await services.GetRequiredService<IPhotoStore>().ReadAsync("photos/none/none", 10, CancellationToken.None));
-        Assert.Empty((await services.GetRequiredService<IAnalysisStore>().ListAsync("nobody", 10, null, CancellationToken.None)).Items);
+        Assert.Empty((await services.GetRequiredService<IAnalysisStore>().ListAsync(TestDevices.NewDeviceId(), 10, null, CancellationToken.None)).Items);
         var media = services.GetRequiredService<ITrackMediaCache>();
         var id = $"song-{Guid.NewGuid():N}";
         var entry = new CachedTrackMedia(null, TestTrackMedia.Whole(DateTimeOffset.UtcNow) + TestTrackMedia.MissLifetime);

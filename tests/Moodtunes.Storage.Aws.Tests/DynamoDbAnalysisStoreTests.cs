@@ -15,7 +15,7 @@ public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : Anal
     [Fact]
     public async Task Items_use_the_documented_attributes_with_ttl_in_epoch_seconds()
     {
-        var pending = Pending(NewDeviceId(), Start);
+        var pending = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(pending, CancellationToken.None);
         await Store.TryFinishAsync(Failed(pending, Start.AddSeconds(3)), CancellationToken.None);
 
@@ -24,8 +24,8 @@ public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : Anal
             TableName = EmulatorFixture.TableName,
             Key = new()
             {
-                ["DeviceId"] = new() { S = pending.DeviceId },
-                ["AnalysisId"] = new() { S = pending.Id },
+                ["DeviceId"] = new() { S = pending.DeviceId.Value },
+                ["AnalysisId"] = new() { S = pending.Id.Value },
             },
             ConsistentRead = true,
         })).Item;
@@ -44,8 +44,8 @@ public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : Anal
         await PutPreviousVersionItemsAsync();
 
         PreviousVersionRecords.AssertReadBack(
-            await Store.GetAsync(PreviousVersionRecords.Done.DeviceId, PreviousVersionRecords.Done.AnalysisId, CancellationToken.None),
-            await Store.GetAsync(PreviousVersionRecords.Failed.DeviceId, PreviousVersionRecords.Failed.AnalysisId, CancellationToken.None));
+            await PreviousVersionRecords.ReadAsync(Store, PreviousVersionRecords.Done),
+            await PreviousVersionRecords.ReadAsync(Store, PreviousVersionRecords.Failed));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DynamoDbSavedSongStoreTests(EmulatorFixture emulators) : Sav
     [Fact]
     public async Task Items_live_in_the_analyses_table_under_the_saved_prefix_without_a_ttl()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         await Store.SaveAsync(device, new SavedSong("iu-good-day", Start), CancellationToken.None);
 
         var item = (await emulators.DynamoDb.GetItemAsync(new GetItemRequest

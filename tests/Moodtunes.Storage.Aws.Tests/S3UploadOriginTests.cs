@@ -2,7 +2,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 using Moodtunes.Core.Analyses;
-using Moodtunes.Storage.ContractTests;
+using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Aws.Tests;
 
@@ -18,7 +18,7 @@ public sealed class S3UploadOriginTests
     public void A_presigned_post_goes_to_the_regional_virtual_hosted_origin(string region)
     {
         using var client = new AmazonS3Client(new BasicAWSCredentials("AKIDEXAMPLE", "example-secret"), RegionEndpoint.GetBySystemName(region));
-        var policy = new UploadPolicy(PhotoKey.For(TestAnalyses.NewDeviceId(), AnalysisIds.New(DateTimeOffset.UtcNow)), "image/jpeg", 1000, DateTimeOffset.UtcNow.AddMinutes(5));
+        var policy = new UploadPolicy(PhotoKey.For(TestDevices.NewDeviceId(), AnalysisIds.New(DateTimeOffset.UtcNow)), "image/jpeg", 1000, DateTimeOffset.UtcNow.AddMinutes(5));
 
         var target = new S3UploadTargetIssuer(client, Bucket).Issue(policy);
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Amazon.S3.Model;
 using Moodtunes.Core.Analyses;
-using Moodtunes.Storage.ContractTests;
 using Moodtunes.Testing;
 
 namespace Moodtunes.Storage.Aws.Tests;
@@ -88,7 +87,7 @@ public sealed class S3UploadTargetIssuerTests(EmulatorFixture emulators)
         switch (violation)
         {
             case "another key":
-                fields["key"] = PhotoKey.For(TestAnalyses.NewDeviceId(), AnalysisIds.New(DateTimeOffset.UtcNow));
+                fields["key"] = PhotoKey.For(TestDevices.NewDeviceId(), AnalysisIds.New(DateTimeOffset.UtcNow));
                 break;
             case "another content type":
                 fields["Content-Type"] = "text/html";
@@ -104,7 +103,7 @@ public sealed class S3UploadTargetIssuerTests(EmulatorFixture emulators)
     }
 
     private static UploadPolicy NewPolicy(DateTimeOffset expiresAt) =>
-        new(PhotoKey.For(TestAnalyses.NewDeviceId(), AnalysisIds.New(DateTimeOffset.UtcNow)), "image/jpeg", MaxBytes, expiresAt);
+        new(PhotoKey.For(TestDevices.NewDeviceId(), AnalysisIds.New(DateTimeOffset.UtcNow)), "image/jpeg", MaxBytes, expiresAt);
 
     private static byte[] PhotoBytes(long length)
     {

@@ -1,5 +1,6 @@
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Testing;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.ContractTests;
@@ -19,7 +20,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task A_created_analysis_reads_back_as_stored()
     {
-        var analysis = Pending(NewDeviceId(), Start);
+        var analysis = Pending(TestDevices.NewDeviceId(), Start);
 
         await Store.CreateAsync(analysis, None);
 
@@ -28,12 +29,12 @@ public abstract class AnalysisStoreContract
 
     [Fact]
     public async Task An_unknown_id_reads_as_absent() =>
-        Assert.Null(await Store.GetAsync(NewDeviceId(), AnalysisIds.New(Start), None));
+        Assert.Null(await Store.GetAsync(TestDevices.NewDeviceId(), AnalysisIds.New(Start), None));
 
     [Fact]
     public async Task Creating_the_same_id_twice_fails_and_keeps_the_first()
     {
-        var analysis = Pending(NewDeviceId(), Start);
+        var analysis = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(analysis, None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(
@@ -45,9 +46,9 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Another_device_cannot_read_list_change_or_delete_an_analysis()
     {
-        var owner = Pending(NewDeviceId(), Start);
+        var owner = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(owner, None);
-        var stranger = NewDeviceId();
+        var stranger = TestDevices.NewDeviceId();
 
         Assert.Null(await Store.GetAsync(stranger, owner.Id, None));
         Assert.Empty((await Store.ListAsync(stranger, 10, null, None)).Items);
@@ -62,7 +63,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Finishing_a_pending_analysis_stores_its_result()
     {
-        var pending = Pending(NewDeviceId(), Start);
+        var pending = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
         var done = Done(pending, Start.AddSeconds(2));
 
@@ -74,7 +75,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Finishing_with_a_failure_stores_the_failure()
     {
-        var pending = Pending(NewDeviceId(), Start);
+        var pending = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
         var failed = Failed(pending, Start.AddSeconds(2));
 
@@ -86,7 +87,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task A_replayed_finish_returns_false_and_changes_nothing()
     {
-        var pending = Pending(NewDeviceId(), Start);
+        var pending = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
         var first = Done(pending, Start.AddSeconds(2));
         Assert.True(await Store.TryFinishAsync(first, None));
@@ -100,7 +101,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Finishing_an_unknown_analysis_returns_false_and_creates_nothing()
     {
-        var never = Pending(NewDeviceId(), Start);
+        var never = Pending(TestDevices.NewDeviceId(), Start);
 
         Assert.False(await Store.TryFinishAsync(Done(never, Start), None));
 
@@ -110,7 +111,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Of_racing_finishers_exactly_one_wins_and_its_result_is_kept()
     {
-        var pending = Pending(NewDeviceId(), Start);
+        var pending = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
         var candidates = Enumerable.Range(0, 12)
             .Select(i => i % 2 == 0 ? Done(pending, Start.AddSeconds(i), (Emotion)(i / 2)) : Failed(pending, Start.AddSeconds(i)))
@@ -136,7 +137,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task An_unsure_reading_and_the_answer_saved_with_its_tracks_read_back_as_the_persons_feeling()
     {
-        var pending = Pending(NewDeviceId(), Start);
+        var pending = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
         var guessed = Done(pending, Start.AddSeconds(2), Emotion.Fear);
         var done = guessed with { Result = guessed.Result! with { AsksForMoods = true, Unsure = true } };
@@ -185,7 +186,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Tracks_cannot_be_saved_for_an_unknown_or_pending_analysis()
     {
-        var pending = Pending(NewDeviceId(), Start);
+        var pending = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
 
         Assert.False(await Store.SaveTracksAsync(pending.DeviceId, AnalysisIds.New(Start), Tracks("x"), TrackListVersion.Initial, None));
@@ -197,7 +198,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task History_lists_newest_first_a_page_at_a_time()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         var created = new List<Analysis>();
         for (var i = 0; i < 7; i++)
         {
@@ -224,14 +225,14 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Moods_since_a_time_are_those_of_the_devices_done_analyses_created_from_then_on()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         var since = Start.AddDays(1);
         var before = Pending(device, since.AddMilliseconds(-1));
         var sad = Pending(device, since);
         var angry = Pending(device, since.AddHours(5));
         var failed = Pending(device, since.AddHours(6));
         var pending = Pending(device, since.AddHours(7));
-        var otherDevice = Pending(NewDeviceId(), since.AddHours(1));
+        var otherDevice = Pending(TestDevices.NewDeviceId(), since.AddHours(1));
         foreach (var analysis in new[] { before, sad, angry, failed, pending, otherDevice })
         {
             await Store.CreateAsync(analysis, None);
@@ -251,7 +252,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Moods_are_what_the_person_felt_their_answer_or_a_sure_reading_and_never_an_unanswered_guess()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         var unanswered = Pending(device, Start);
         var answered = Pending(device, Start.AddMinutes(1));
         var sure = Pending(device, Start.AddMinutes(2));
@@ -276,7 +277,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Moods_of_expired_analyses_are_left_out()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         var analysis = Pending(device, Start);
         await Store.CreateAsync(analysis, None);
         await Store.TryFinishAsync(Done(analysis, Start, Emotion.Sad), None);
@@ -288,7 +289,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task History_of_a_device_with_no_analyses_is_one_empty_page()
     {
-        var page = await Store.ListAsync(NewDeviceId(), 20, null, None);
+        var page = await Store.ListAsync(TestDevices.NewDeviceId(), 20, null, None);
 
         Assert.Empty(page.Items);
         Assert.Null(page.NextCursor);
@@ -296,12 +297,12 @@ public abstract class AnalysisStoreContract
 
     [Fact]
     public async Task A_malformed_cursor_is_rejected() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => Store.ListAsync(NewDeviceId(), 20, "not a cursor!", None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ListAsync(TestDevices.NewDeviceId(), 20, "not a cursor!", None));
 
     [Fact]
     public async Task Expired_analyses_are_invisible_before_storage_removes_them()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         var old = Pending(device, Start);
         var young = Pending(device, Start.AddDays(1));
         await Store.CreateAsync(old, None);
@@ -319,7 +320,7 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Deleting_removes_only_that_analysis()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         var gone = Pending(device, Start);
         var kept = Pending(device, Start.AddSeconds(1));
         await Store.CreateAsync(gone, None);
@@ -335,8 +336,8 @@ public abstract class AnalysisStoreContract
     [Fact]
     public async Task Deleting_all_removes_every_analysis_of_the_device_and_counts_them()
     {
-        var device = NewDeviceId();
-        var neighbour = Pending(NewDeviceId(), Start);
+        var device = TestDevices.NewDeviceId();
+        var neighbour = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(neighbour, None);
 
         // More than one DynamoDB batch (25).
@@ -354,7 +355,7 @@ public abstract class AnalysisStoreContract
 
     private async Task<Analysis> FinishedAsync()
     {
-        var pending = Pending(NewDeviceId(), Start);
+        var pending = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(pending, None);
         var done = Done(pending, Start.AddSeconds(1));
         Assert.True(await Store.TryFinishAsync(done, None));

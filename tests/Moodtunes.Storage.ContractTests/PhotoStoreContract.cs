@@ -1,4 +1,5 @@
 using Moodtunes.Core.Analyses;
+using Moodtunes.Testing;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.ContractTests;
@@ -63,7 +64,7 @@ public abstract class PhotoStoreContract
     public async Task Deleting_a_missing_photo_is_not_an_error() =>
         await Store.DeleteAsync(NewKey(), None);
 
-    protected static string NewKey() => PhotoKey.For(NewDeviceId(), AnalysisIds.New(Start));
+    protected static string NewKey() => PhotoKey.For(TestDevices.NewDeviceId(), AnalysisIds.New(Start));
 
     protected static byte[] Photo(int length)
     {

@@ -37,10 +37,19 @@ public static class PreviousVersionRecords
         """{"code":"no-face","message":"We could not find a face."}""",
         null);
 
+    /// <summary>Reads a record through a store by its ids, as the application asks for it.</summary>
+    public static Task<Analysis?> ReadAsync(IAnalysisStore store, AnalysisRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(record);
+        return store.GetAsync(new DeviceId(record.DeviceId), new AnalysisId(record.AnalysisId), CancellationToken.None);
+    }
+
     /// <summary>The typed analyses the two records hold, and the same records when written again.</summary>
     public static void AssertReadBack(Analysis? done, Analysis? failed)
     {
         Assert.NotNull(done);
+        Assert.Equal((new DeviceId(Device), new AnalysisId(Done.AnalysisId)), (done.DeviceId, done.Id));
         Assert.Equal(AnalysisStatus.Done, done.Status);
         var result = Assert.IsType<AnalysisResult>(done.Result);
         Assert.Equal(Emotion.Sad, result.Emotion);
@@ -69,14 +78,14 @@ public static class PreviousVersionRecords
     public static async Task AssertTakesNewTracksAsync(IAnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var done = await store.GetAsync(Done.DeviceId, Done.AnalysisId, CancellationToken.None);
+        var done = await ReadAsync(store, Done);
         Assert.Equal(TrackListVersion.Initial, done?.TracksVersion);
         var tracks = done!.Tracks! with { ShownIds = [.. done.Tracks!.ShownIds, "newer-one"] };
 
-        Assert.True(await store.SaveTracksAsync(Done.DeviceId, Done.AnalysisId, tracks, done.TracksVersion, CancellationToken.None));
-        Assert.False(await store.SaveTracksAsync(Done.DeviceId, Done.AnalysisId, done.Tracks!, done.TracksVersion, CancellationToken.None));
+        Assert.True(await store.SaveTracksAsync(done.DeviceId, done.Id, tracks, done.TracksVersion, CancellationToken.None));
+        Assert.False(await store.SaveTracksAsync(done.DeviceId, done.Id, done.Tracks!, done.TracksVersion, CancellationToken.None));
 
-        var saved = await store.GetAsync(Done.DeviceId, Done.AnalysisId, CancellationToken.None);
+        var saved = await ReadAsync(store, Done);
         Assert.Equal(Done with { Tracks = StoredDocuments.Write(tracks), TracksVersion = 1 }, AnalysisRecord.From(saved!));
     }
 }

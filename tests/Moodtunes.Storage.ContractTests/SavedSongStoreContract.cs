@@ -1,5 +1,6 @@
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.SavedSongs;
+using Moodtunes.Testing;
 using static Moodtunes.Storage.ContractTests.TestAnalyses;
 
 namespace Moodtunes.Storage.ContractTests;
@@ -17,7 +18,7 @@ public abstract class SavedSongStoreContract
     [Fact]
     public async Task Saved_songs_list_newest_first_with_their_save_time()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         await Store.SaveAsync(device, new SavedSong("b-older", Start), None);
         await Store.SaveAsync(device, new SavedSong("a-newer", Start.AddMinutes(1)), None);
         await Store.SaveAsync(device, new SavedSong("c-newest", Start.AddMinutes(2)), None);
@@ -30,7 +31,7 @@ public abstract class SavedSongStoreContract
     [Fact]
     public async Task Saving_a_song_again_keeps_it_once_with_its_first_save_time()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
 
         Assert.True(await Store.SaveAsync(device, new SavedSong("song", Start), None));
         Assert.False(await Store.SaveAsync(device, new SavedSong("song", Start.AddDays(1)), None));
@@ -41,8 +42,8 @@ public abstract class SavedSongStoreContract
     [Fact]
     public async Task A_device_sees_and_deletes_only_its_own_songs()
     {
-        var mine = NewDeviceId();
-        var theirs = NewDeviceId();
+        var mine = TestDevices.NewDeviceId();
+        var theirs = TestDevices.NewDeviceId();
         await Store.SaveAsync(theirs, new SavedSong("shared-song", Start), None);
         await Store.SaveAsync(theirs, new SavedSong("their-song", Start), None);
 
@@ -57,7 +58,7 @@ public abstract class SavedSongStoreContract
     [Fact]
     public async Task Deleting_one_song_leaves_the_others_and_says_whether_it_was_saved()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         await Store.SaveAsync(device, new SavedSong("keep", Start), None);
         await Store.SaveAsync(device, new SavedSong("drop", Start.AddSeconds(1)), None);
 
@@ -71,7 +72,7 @@ public abstract class SavedSongStoreContract
     public async Task Deleting_all_forgets_every_song_of_the_device_and_counts_them()
     {
         // More than DynamoDB's 25 deletions per batch.
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         for (var i = 0; i < 30; i++)
         {
             await Store.SaveAsync(device, new SavedSong($"song-{i}", Start.AddSeconds(i)), None);
@@ -86,7 +87,7 @@ public abstract class SavedSongStoreContract
     [Fact]
     public async Task Saved_songs_are_not_analyses_and_deleting_the_history_keeps_them()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         await Store.SaveAsync(device, new SavedSong("song", Start), None);
 
         Assert.Equal(0, await Analyses.DeleteAllAsync(device, None));
@@ -98,7 +99,7 @@ public abstract class SavedSongStoreContract
     [Fact]
     public async Task Catalog_ids_are_opaque_keys()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         string[] ids = ["iu-through-the-night", "ac#dc", "ac", "아이유-밤편지", "🎵 with space", "a/b\\c'\"%_"];
         for (var i = 0; i < ids.Length; i++)
         {
@@ -112,5 +113,5 @@ public abstract class SavedSongStoreContract
     [InlineData("")]
     [InlineData(null)]
     public async Task An_empty_catalog_id_cannot_be_saved(string? id) =>
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.SaveAsync(NewDeviceId(), new SavedSong(id!, Start), None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.SaveAsync(TestDevices.NewDeviceId(), new SavedSong(id!, Start), None));
 }

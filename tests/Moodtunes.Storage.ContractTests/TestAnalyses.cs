@@ -14,9 +14,7 @@ public static class TestAnalyses
     /// <summary>Whole seconds: stores keep ExpiresAt as epoch seconds (DynamoDB's TTL format).</summary>
     public static readonly TimeSpan Lifetime = AnalysisRetention.Lifetime;
 
-    public static string NewDeviceId() => DeviceIdentity.DeviceIdFor(Guid.NewGuid().ToString("N"));
-
-    public static Analysis Pending(string deviceId, DateTimeOffset createdAt) =>
+    public static Analysis Pending(DeviceId deviceId, DateTimeOffset createdAt) =>
         Analysis.Pending(deviceId, createdAt, Lifetime) with
         {
             ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(createdAt.ToUnixTimeSeconds()) + Lifetime,

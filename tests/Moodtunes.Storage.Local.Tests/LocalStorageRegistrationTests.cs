@@ -27,7 +27,7 @@ public sealed class LocalStorageRegistrationTests : IDisposable
         Assert.Same(photos, services.GetRequiredService<IPhotoStore>());
         Assert.Equal(UploadUrl, services.GetRequiredService<IUploadTargetIssuer>().Issue(Policy).Url);
         await services.GetRequiredService<IAnalysisStore>().CreateAsync(
-            TestAnalyses.Pending(TestAnalyses.NewDeviceId(), DateTimeOffset.UtcNow), CancellationToken.None);
+            TestAnalyses.Pending(TestDevices.NewDeviceId(), DateTimeOffset.UtcNow), CancellationToken.None);
         Assert.True(File.Exists(Path.Combine(_folder.Path, "analyses.db")));
         var media = services.GetRequiredService<ITrackMediaCache>();
         Assert.IsType<SqliteTrackMediaCache>(media);
@@ -46,7 +46,7 @@ public sealed class LocalStorageRegistrationTests : IDisposable
         using var services = Provider(new LocalStorageOptions { DataDirectory = data, UploadUrl = UploadUrl });
 
         await services.GetRequiredService<IAnalysisStore>().CreateAsync(
-            TestAnalyses.Pending(TestAnalyses.NewDeviceId(), DateTimeOffset.UtcNow), CancellationToken.None);
+            TestAnalyses.Pending(TestDevices.NewDeviceId(), DateTimeOffset.UtcNow), CancellationToken.None);
         services.GetRequiredService<LocalUploadPolicy>();
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));

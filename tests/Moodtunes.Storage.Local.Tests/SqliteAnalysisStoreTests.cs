@@ -21,7 +21,7 @@ public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposabl
     [Fact]
     public async Task Analyses_survive_reopening_the_database()
     {
-        var analysis = Pending(NewDeviceId(), Start);
+        var analysis = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(analysis, CancellationToken.None);
 
         var reopened = new SqliteAnalysisStore(DatabasePath, Clock);
@@ -44,8 +44,8 @@ public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposabl
     public async Task Deleted_history_cannot_be_read_back_from_the_database_files()
     {
         // A device id is 64 hex characters: nothing else in the file spells it.
-        var device = NewDeviceId();
-        var other = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
+        var other = TestDevices.NewDeviceId();
         var kept = Pending(other, Start);
         await Store.CreateAsync(kept, CancellationToken.None);
         var analyses = Enumerable.Range(0, 20).Select(i => Pending(device, Start.AddSeconds(i))).ToList();
@@ -55,31 +55,31 @@ public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposabl
             await Store.TryFinishAsync(Done(analysis, Start.AddMinutes(1)), CancellationToken.None);
         }
 
-        Assert.True(DatabaseFiles.Contain(DatabasePath, device));
+        Assert.True(DatabaseFiles.Contain(DatabasePath, device.Value));
 
         await Store.DeleteAsync(device, analyses[0].Id, CancellationToken.None);
-        Assert.False(DatabaseFiles.Contain(DatabasePath, analyses[0].Id));
+        Assert.False(DatabaseFiles.Contain(DatabasePath, analyses[0].Id.Value));
         await Store.DeleteAllAsync(device, CancellationToken.None);
 
-        Assert.False(DatabaseFiles.Contain(DatabasePath, device));
-        Assert.False(DatabaseFiles.Contain(DatabasePath, analyses[^1].Id));
+        Assert.False(DatabaseFiles.Contain(DatabasePath, device.Value));
+        Assert.False(DatabaseFiles.Contain(DatabasePath, analyses[^1].Id.Value));
         AssertSame(kept, await Store.GetAsync(other, kept.Id, CancellationToken.None));
     }
 
     [Fact]
     public async Task Creating_a_record_sweeps_expired_rows_from_the_file()
     {
-        var old = Pending(NewDeviceId(), Start);
+        var old = Pending(TestDevices.NewDeviceId(), Start);
         await Store.CreateAsync(old, CancellationToken.None);
         Clock.Advance(Lifetime);
 
-        await Store.CreateAsync(Pending(NewDeviceId(), Clock.GetUtcNow()), CancellationToken.None);
+        await Store.CreateAsync(Pending(TestDevices.NewDeviceId(), Clock.GetUtcNow()), CancellationToken.None);
 
         using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Analyses WHERE AnalysisId = $id;";
-        command.Parameters.AddWithValue("$id", old.Id);
+        command.Parameters.AddWithValue("$id", old.Id.Value);
         Assert.Equal(0L, command.ExecuteScalar());
     }
 
@@ -89,8 +89,8 @@ public sealed class SqliteAnalysisStoreTests : AnalysisStoreContract, IDisposabl
         var store = OpenPreviousVersionFile();
 
         PreviousVersionRecords.AssertReadBack(
-            await store.GetAsync(PreviousVersionRecords.Done.DeviceId, PreviousVersionRecords.Done.AnalysisId, CancellationToken.None),
-            await store.GetAsync(PreviousVersionRecords.Failed.DeviceId, PreviousVersionRecords.Failed.AnalysisId, CancellationToken.None));
+            await PreviousVersionRecords.ReadAsync(store, PreviousVersionRecords.Done),
+            await PreviousVersionRecords.ReadAsync(store, PreviousVersionRecords.Failed));
     }
 
     [Fact]

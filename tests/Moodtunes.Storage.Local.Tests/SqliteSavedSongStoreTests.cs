@@ -28,25 +28,25 @@ public sealed class SqliteSavedSongStoreTests : SavedSongStoreContract, IDisposa
     [Fact]
     public async Task Forgotten_saved_songs_cannot_be_read_back_from_the_database_files()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         var songs = new[] { "iu-good-day", "bts-dna", "newjeans-ditto" };
         foreach (var song in songs)
         {
             await Store.SaveAsync(device, new SavedSong(song, Start), CancellationToken.None);
         }
 
-        Assert.True(DatabaseFiles.Contain(DatabasePath, device));
+        Assert.True(DatabaseFiles.Contain(DatabasePath, device.Value));
 
         await Store.DeleteAsync(device, songs[0], CancellationToken.None);
         await Store.DeleteAllAsync(device, CancellationToken.None);
 
-        Assert.False(DatabaseFiles.Contain(DatabasePath, device));
+        Assert.False(DatabaseFiles.Contain(DatabasePath, device.Value));
     }
 
     [Fact]
     public async Task Rows_use_the_documented_columns_with_the_save_time_as_round_trip_text()
     {
-        var device = NewDeviceId();
+        var device = TestDevices.NewDeviceId();
         await Store.SaveAsync(device, new SavedSong("iu-good-day", Start), CancellationToken.None);
 
         using var connection = new SqliteConnection($"Data Source={DatabasePath}");
@@ -55,6 +55,6 @@ public sealed class SqliteSavedSongStoreTests : SavedSongStoreContract, IDisposa
         command.CommandText = "SELECT DeviceId, CatalogId, SavedAt FROM SavedSongs;";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
-        Assert.Equal((device, "iu-good-day", "2026-11-25T10:00:00.1230000+00:00"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        Assert.Equal((device.Value, "iu-good-day", "2026-11-25T10:00:00.1230000+00:00"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
     }
 }

@@ -60,7 +60,7 @@ public sealed class SqliteTrackMediaCacheTests : TrackMediaCacheContract, IDispo
         var entry = new CachedTrackMedia(TestTrackMedia.Bare, TestTrackMedia.Whole(Start) + TestTrackMedia.MissLifetime);
         await Cache.PutAsync("song", entry, CancellationToken.None);
         var analyses = new SqliteAnalysisStore(DatabasePath, Clock);
-        var analysis = Pending(NewDeviceId(), Start);
+        var analysis = Pending(TestDevices.NewDeviceId(), Start);
 
         await analyses.CreateAsync(analysis, CancellationToken.None);
         var reopened = new SqliteTrackMediaCache(DatabasePath, Clock);

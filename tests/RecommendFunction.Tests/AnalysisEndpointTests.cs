@@ -18,7 +18,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
 
         var view = await device.GetJsonAsync($"/api/analyses/{pending.Id}");
 
-        Assert.Equal(pending.Id, view.GetProperty("id").GetString());
+        Assert.Equal(pending.Id.Value, view.GetProperty("id").GetString());
         Assert.Equal("pending", view.GetProperty("status").GetString());
         Assert.Equal(pending.CreatedAt, view.GetProperty("createdAt").GetDateTimeOffset());
         foreach (var empty in new[] { "finishedAt", "result", "failure", "message", "tracks" })
@@ -74,7 +74,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain(device.DeviceId, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(device.DeviceId.Value, text, StringComparison.Ordinal);
         Assert.DoesNotContain(device.Token, text, StringComparison.Ordinal);
         Assert.DoesNotContain("photoKey", text, StringComparison.OrdinalIgnoreCase);
     }
@@ -102,7 +102,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
 
     public static TheoryData<string> AbsentIds => new()
     {
-        AnalysisIds.New(DateTimeOffset.UtcNow), // well-formed, never created
+        AnalysisIds.New(DateTimeOffset.UtcNow).Value, // well-formed, never created
         "not-an-analysis-id",
         "01jd0000000000000000000000", // lower case is not Crockford base32 as we write it
         "81JD0000000000000000000000", // first character out of range for 128 bits

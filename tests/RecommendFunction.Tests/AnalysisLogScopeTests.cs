@@ -19,6 +19,6 @@ public sealed class AnalysisLogScopeTests(LogCapturingFactory<Program> factory) 
             .Where(l => l.Message.StartsWith("Execut", StringComparison.Ordinal) && l.Message.Contains("/api/analyses/{id}", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(endpointLines);
-        Assert.All(endpointLines, l => Assert.Equal(done.Id, l.AnalysisId));
+        Assert.All(endpointLines, l => Assert.Equal(done.Id.Value, l.AnalysisId));
     }
 }

@@ -35,7 +35,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
 
         Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
         var listed = pages.SelectMany(p => p).ToList();
-        Assert.Equal(seeded.Select(a => a.Id).Reverse(), listed.Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(seeded.Select(a => a.Id.Value).Reverse(), listed.Select(i => i.GetProperty("id").GetString()));
         Assert.Equal(["done", "done", "pending", "failed", "done"], listed.Select(i => i.GetProperty("status").GetString()));
         Assert.Equal("surprise", listed[0].GetProperty("result").GetProperty("emotion").GetString());
         Assert.Equal("no-face", listed[3].GetProperty("failure").GetProperty("code").GetString());
@@ -115,9 +115,9 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         var theirPage = await theirs.GetJsonAsync($"/api/history?limit=5&cursor={Uri.EscapeDataString(cursor)}");
         var myRest = await mine.GetJsonAsync($"/api/history?limit=5&cursor={Uri.EscapeDataString(cursor)}");
 
-        Assert.Equal(myNew.Id, Assert.Single(first.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
-        Assert.Equal(myOld.Id, Assert.Single(myRest.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
-        Assert.Equal(theirOld.Id, Assert.Single(theirPage.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(myNew.Id.Value, Assert.Single(first.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(myOld.Id.Value, Assert.Single(myRest.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(theirOld.Id.Value, Assert.Single(theirPage.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
     }
 
     [Fact]
@@ -137,6 +137,6 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         using var gone = await mine.Client.GetAsync($"/api/analyses/{done.Id}");
         await HttpAssert.ProblemAsync(gone, HttpStatusCode.NotFound, "not-found");
         var theirHistory = await theirs.GetJsonAsync("/api/history");
-        Assert.Equal(theirDone.Id, Assert.Single(theirHistory.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(theirDone.Id.Value, Assert.Single(theirHistory.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
     }
 }

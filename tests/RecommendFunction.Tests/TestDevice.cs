@@ -26,7 +26,7 @@ public sealed class TestDevice : IDisposable
 
     public string Token { get; }
 
-    public string DeviceId => DeviceIdentity.DeviceIdFor(Token);
+    public DeviceId DeviceId => DeviceIdentity.DeviceIdFor(Token);
 
     public HttpClient Client { get; }
 
@@ -77,7 +77,7 @@ public sealed class TestDevice : IDisposable
         return await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
     }
 
-    public async Task<JsonElement> PostTracksAsync(string analysisId, object body)
+    public async Task<JsonElement> PostTracksAsync(AnalysisId analysisId, object body)
     {
         using var response = await Client.PostAsJsonAsync($"/api/analyses/{analysisId}/tracks", body);
         return await HttpAssert.JsonAsync(response, HttpStatusCode.OK);

@@ -29,14 +29,14 @@ public sealed class CreateUploadTests(EmbeddedStorageFactory<Program> factory) :
 
         // The local issuer's fields, in the order the page must send them.
         Assert.Equal(["key", "Content-Type", "policy", "signature"], upload.Fields.Select(f => f.Key));
-        Assert.Equal(PhotoKey.For(DeviceIdentity.DeviceIdFor(token), upload.AnalysisId), upload.Key);
+        Assert.Equal(PhotoKey.For(DeviceIdentity.DeviceIdFor(token), new AnalysisId(upload.AnalysisId)), upload.Key);
         Assert.Equal(contentType, upload.Field("Content-Type"));
         Assert.NotEmpty(upload.Field("policy"));
         Assert.NotEmpty(upload.Field("signature"));
         Assert.Equal(10 * MiB, upload.MaxBytes);
         Assert.InRange(upload.ExpiresAt, before.AddMinutes(10).AddSeconds(-1), DateTimeOffset.UtcNow.AddMinutes(10).AddSeconds(1));
 
-        var stored = await factory.Analyses.GetAsync(DeviceIdentity.DeviceIdFor(token), upload.AnalysisId, CancellationToken.None);
+        var stored = await factory.Analyses.GetAsync(DeviceIdentity.DeviceIdFor(token), new AnalysisId(upload.AnalysisId), CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal(AnalysisStatus.Pending, stored.Status);
         Assert.Equal(upload.Key, stored.PhotoKey);

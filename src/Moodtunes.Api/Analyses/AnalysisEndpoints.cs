@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moodtunes.Api.Http;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
 
 namespace Moodtunes.Api.Analyses;
@@ -23,13 +24,15 @@ public static class AnalysisEndpoints
 
     private static async Task<Results<Ok<AnalysisResponse>, ProblemHttpResult>> GetAsync(
         string id, AnalysisService analyses, TrackCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
-        await analyses.FindAsync(context.DeviceId(), id, cancellationToken).ConfigureAwait(false) is { } analysis
+        // A malformed id is not found, like an unknown one (indistinguishable on purpose).
+        AnalysisIds.TryParse(id, out var analysisId)
+        && await analyses.FindAsync(context.DeviceId(), analysisId, cancellationToken).ConfigureAwait(false) is { } analysis
             ? TypedResults.Ok(AnalysisResponse.From(analysis, catalog))
             : Problems.NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, AnalysisService analyses, HttpContext context, CancellationToken cancellationToken) =>
-        await analyses.DeleteAsync(context.DeviceId(), id, cancellationToken).ConfigureAwait(false)
+        AnalysisIds.TryParse(id, out var analysisId) && await analyses.DeleteAsync(context.DeviceId(), analysisId, cancellationToken).ConfigureAwait(false)
             ? TypedResults.NoContent()
             : Problems.NotFound();
 }

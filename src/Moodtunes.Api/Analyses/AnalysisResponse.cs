@@ -21,7 +21,7 @@ public sealed record AnalysisResponse(
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return new AnalysisResponse(
-            analysis.Id,
+            analysis.Id.Value,
             analysis.Status,
             analysis.CreatedAt,
             analysis.FinishedAt,

@@ -44,7 +44,7 @@ public sealed partial class PhotoAnalysisService(
             return AnalysisOutcome.AlreadyFinished;
         }
 
-        LogFinished(analysisId, finished.Status, finished.Failure?.Code);
+        LogFinished(analysisId.Value, finished.Status, finished.Failure?.Code);
         return finished.Status is AnalysisStatus.Done ? AnalysisOutcome.Done : AnalysisOutcome.Failed;
     }
 
@@ -80,7 +80,7 @@ public sealed partial class PhotoAnalysisService(
         {
             if (rejected.Code is FailureCode.InternalError)
             {
-                LogVisionError(rejected.InnerException ?? rejected, pending.Id);
+                LogVisionError(rejected.InnerException ?? rejected, pending.Id.Value);
             }
 
             return Failed(pending, rejected.Code, rejected.Message);
@@ -121,6 +121,7 @@ public sealed partial class PhotoAnalysisService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring object {Key}: not a photo key")]
     private partial void LogIgnored(string key);
 
+    // Logged as the id's string, the value the log scope and the JSON log fields carry too.
     [LoggerMessage(Level = LogLevel.Error, Message = "Vision pipeline failed on analysis {AnalysisId}")]
     private partial void LogVisionError(Exception error, string analysisId);
 

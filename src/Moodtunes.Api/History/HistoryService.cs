@@ -27,7 +27,7 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
 
     public const int MaxPageSize = 50;
 
-    public async Task<HistoryOutcome> ListAsync(string deviceId, int? limit, string? cursor, CancellationToken cancellationToken)
+    public async Task<HistoryOutcome> ListAsync(DeviceId deviceId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxPageSize)
         {
@@ -54,7 +54,7 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
     /// window, and of nothing but when each analysis was made and what the person felt (<see cref="Analysis.Feeling"/>:
     /// their answer, or a sure reading; an unanswered unsure reading says nothing).
     /// </summary>
-    public async Task<MoodSummary> SummarizeAsync(string deviceId, TimeSpan offset, CancellationToken cancellationToken)
+    public async Task<MoodSummary> SummarizeAsync(DeviceId deviceId, TimeSpan offset, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = MoodTimeline.Today(now, offset);
@@ -63,5 +63,5 @@ public sealed class HistoryService(IAnalysisStore store, TimeProvider clock)
         return new MoodSummary(today, MoodTimeline.Build(readings, today, offset));
     }
 
-    public Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken) => store.DeleteAllAsync(deviceId, cancellationToken);
+    public Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken) => store.DeleteAllAsync(deviceId, cancellationToken);
 }

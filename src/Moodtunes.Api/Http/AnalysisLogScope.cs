@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Moodtunes.Core.Analyses;
 
 namespace Moodtunes.Api.Http;
 
@@ -13,7 +14,10 @@ public static class AnalysisLogScope
     /// <summary>The route parameter that names an analysis (<c>/api/analyses/{id}</c>...).</summary>
     private const string RouteParameter = "id";
 
-    public static IDisposable? Begin(ILogger logger, string analysisId)
+    public static IDisposable? Begin(ILogger logger, AnalysisId analysisId) => Begin(logger, analysisId.Value);
+
+    /// <summary>Also for a route's id before it is parsed: a malformed one is logged as it came.</summary>
+    private static IDisposable? Begin(ILogger logger, string analysisId)
     {
         ArgumentNullException.ThrowIfNull(logger);
         return logger.BeginScope(new Dictionary<string, object> { [Key] = analysisId });

@@ -10,9 +10,10 @@ public static class DeviceTokens
     private const string DeviceIdItem = "moodtunes.device-id";
 
     /// <summary>The device id (hash of the token) the filter stored for this request.</summary>
-    public static string DeviceId(this HttpContext context) =>
-        context.Items[DeviceIdItem] as string
-        ?? throw new InvalidOperationException("RequireDeviceToken() is missing on this endpoint.");
+    public static DeviceId DeviceId(this HttpContext context) =>
+        context.Items[DeviceIdItem] is DeviceId deviceId
+            ? deviceId
+            : throw new InvalidOperationException("RequireDeviceToken() is missing on this endpoint.");
 
     /// <summary>Answers 401 unless the request carries a well-formed device token.</summary>
     public static TBuilder RequireDeviceToken<TBuilder>(this TBuilder builder)

@@ -1,3 +1,4 @@
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Core.SavedSongs;
 
@@ -25,7 +26,7 @@ public abstract record SaveOutcome
 /// <summary>The caller's device's saved songs: keep, list, forget one or all.</summary>
 public sealed class SavedSongService(ISavedSongStore store, TrackCatalog catalog, TimeProvider clock)
 {
-    public async Task<SaveOutcome> SaveAsync(string deviceId, string catalogId, CancellationToken cancellationToken)
+    public async Task<SaveOutcome> SaveAsync(DeviceId deviceId, string catalogId, CancellationToken cancellationToken)
     {
         if (catalog.Find(catalogId) is not { } entry)
         {
@@ -50,15 +51,15 @@ public sealed class SavedSongService(ISavedSongStore store, TrackCatalog catalog
     }
 
     /// <summary>Newest first; a song no longer in the catalog is left out.</summary>
-    public async Task<IReadOnlyList<SavedTrack>> ListAsync(string deviceId, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<SavedTrack>> ListAsync(DeviceId deviceId, CancellationToken cancellationToken) =>
         [
             .. (await store.ListAsync(deviceId, cancellationToken).ConfigureAwait(false))
                 .Select(s => catalog.Find(s.CatalogId) is { } entry ? new SavedTrack(entry.Track, s.SavedAt) : null)
                 .OfType<SavedTrack>(),
         ];
 
-    public Task<bool> DeleteAsync(string deviceId, string catalogId, CancellationToken cancellationToken) =>
+    public Task<bool> DeleteAsync(DeviceId deviceId, string catalogId, CancellationToken cancellationToken) =>
         store.DeleteAsync(deviceId, catalogId, cancellationToken);
 
-    public Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken) => store.DeleteAllAsync(deviceId, cancellationToken);
+    public Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken) => store.DeleteAllAsync(deviceId, cancellationToken);
 }

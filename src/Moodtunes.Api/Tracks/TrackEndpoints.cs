@@ -1,6 +1,7 @@
 using Moodtunes.Api.Analyses;
 using Moodtunes.Api.Http;
 using Moodtunes.Core;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 
@@ -67,7 +68,12 @@ public static class TrackEndpoints
             answer = felt;
         }
 
-        return await tracks.ChooseAsync(context.DeviceId(), id, new TrackChoice(moods, choice, request.More, answer), cancellationToken).ConfigureAwait(false) switch
+        if (!AnalysisIds.TryParse(id, out var analysisId))
+        {
+            return Problems.NotFound();
+        }
+
+        return await tracks.ChooseAsync(context.DeviceId(), analysisId, new TrackChoice(moods, choice, request.More, answer), cancellationToken).ConfigureAwait(false) switch
         {
             TrackOutcome.Chosen(var selection, var restarted) => TypedResults.Ok(
                 new TracksResponse(selection.Moods, selection.SadnessChoice, TrackResponse.ListOf(selection.Current, catalog), restarted, selection.Answer)),

@@ -36,7 +36,7 @@ public sealed class TrackService(AnalysisService analyses, IAnalysisStore store,
     /// </summary>
     public const int MaxAttempts = 10;
 
-    public async Task<TrackOutcome> ChooseAsync(string deviceId, string analysisId, TrackChoice choice, CancellationToken cancellationToken)
+    public async Task<TrackOutcome> ChooseAsync(DeviceId deviceId, AnalysisId analysisId, TrackChoice choice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(choice);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)

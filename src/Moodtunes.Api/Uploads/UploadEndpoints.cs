@@ -27,7 +27,7 @@ public static class UploadEndpoints
         {
             UploadOutcome.Created(var id, var target) => TypedResults.Created(
                 ApiRoutes.Analysis(id),
-                new UploadResponse(id, new UploadTargetResponse(target.Url, target.Fields, target.ExpiresAt, target.MaxBytes))),
+                new UploadResponse(id.Value, new UploadTargetResponse(target.Url, target.Fields, target.ExpiresAt, target.MaxBytes))),
             UploadOutcome.Refused { Reason: UploadRefusal.UnsupportedType } => Problems.Result(
                 StatusCodes.Status400BadRequest, ProblemCode.UnsupportedType, $"Send a photo as one of: {string.Join(", ", UploadService.ContentTypes)}."),
             UploadOutcome.Refused { Reason: UploadRefusal.EmptyFile } => Problems.Result(

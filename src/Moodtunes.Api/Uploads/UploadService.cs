@@ -21,7 +21,7 @@ public abstract record UploadOutcome
     {
     }
 
-    public sealed record Created(string AnalysisId, UploadTarget Target) : UploadOutcome;
+    public sealed record Created(AnalysisId AnalysisId, UploadTarget Target) : UploadOutcome;
 
     public sealed record Refused(UploadRefusal Reason) : UploadOutcome;
 }
@@ -31,7 +31,7 @@ public sealed partial class UploadService(IAnalysisStore analyses, IUploadTarget
 {
     public static IReadOnlyList<string> ContentTypes { get; } = ["image/jpeg", "image/png", "image/webp"];
 
-    public async Task<UploadOutcome> CreateAsync(string deviceId, UploadRequest request, CancellationToken cancellationToken)
+    public async Task<UploadOutcome> CreateAsync(DeviceId deviceId, UploadRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentType is null || !ContentTypes.Contains(request.ContentType))

@@ -16,10 +16,10 @@ public enum AnalysisStatus
 /// </summary>
 public sealed record Analysis
 {
-    public required string Id { get; init; }
+    public required AnalysisId Id { get; init; }
 
     /// <summary>The owning device: a hash of the device token, never the token itself.</summary>
-    public required string DeviceId { get; init; }
+    public required DeviceId DeviceId { get; init; }
 
     public required AnalysisStatus Status { get; init; }
 
@@ -58,7 +58,7 @@ public sealed record Analysis
     public static Emotion? FeelingOf(Emotion reading, bool unsure, Emotion? answer) => unsure ? answer : reading;
 
     /// <summary>A new pending analysis of the photo the device is about to upload, with a fresh id and its photo key.</summary>
-    public static Analysis Pending(string deviceId, DateTimeOffset createdAt, TimeSpan lifetime)
+    public static Analysis Pending(DeviceId deviceId, DateTimeOffset createdAt, TimeSpan lifetime)
     {
         var id = AnalysisIds.New(createdAt);
         return new Analysis

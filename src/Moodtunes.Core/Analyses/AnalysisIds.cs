@@ -11,12 +11,12 @@ public static class AnalysisIds
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const int Length = 26;
 
-    public static string New(DateTimeOffset now)
+    public static AnalysisId New(DateTimeOffset now)
     {
         Span<byte> bytes = stackalloc byte[16];
         WriteTime(bytes, now);
         RandomNumberGenerator.Fill(bytes[6..]);
-        return Encode(bytes);
+        return new AnalysisId(Encode(bytes));
     }
 
     /// <summary>The smallest id of <paramref name="time"/>'s millisecond: every id made then or later sorts at or above it.</summary>
@@ -58,4 +58,12 @@ public static class AnalysisIds
     /// <summary>True for a well-formed id; everything else is rejected before it reaches storage.</summary>
     public static bool IsValid(string? id) =>
         id is { Length: Length } && id[0] <= '7' && id.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>The id a wire or key string names, when it is well-formed (<see cref="IsValid"/>).</summary>
+    public static bool TryParse(string? value, out AnalysisId id)
+    {
+        var valid = IsValid(value);
+        id = valid ? new AnalysisId(value!) : default;
+        return valid;
+    }
 }

@@ -22,6 +22,14 @@ public static class DeviceIdentity
         value is { Length: 64 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>The device id stored with analyses: lower-case hex of SHA-256(token), 64 characters.</summary>
-    public static string DeviceIdFor(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+    public static DeviceId DeviceIdFor(string token) =>
+        new(Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token))));
+
+    /// <summary>The device id a stored key names, when it is well-formed (<see cref="IsDeviceId"/>).</summary>
+    public static bool TryParse(string? value, out DeviceId id)
+    {
+        var valid = IsDeviceId(value);
+        id = valid ? new DeviceId(value!) : default;
+        return valid;
+    }
 }

@@ -12,7 +12,7 @@ public interface IAnalysisStore
     /// <summary>Stores a new pending analysis. Fails if the id already exists for the device.</summary>
     Task CreateAsync(Analysis analysis, CancellationToken cancellationToken);
 
-    Task<Analysis?> GetAsync(string deviceId, string analysisId, CancellationToken cancellationToken);
+    Task<Analysis?> GetAsync(DeviceId deviceId, AnalysisId analysisId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces a pending analysis with its finished form (done or failed). Returns false and changes
@@ -26,22 +26,22 @@ public interface IAnalysisStore
     /// pending) or another save replaced the list since it was read.
     /// </summary>
     Task<bool> SaveTracksAsync(
-        string deviceId, string analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken);
+        DeviceId deviceId, AnalysisId analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken);
 
     /// <summary>The device's analyses, newest first, a page at a time.</summary>
-    Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken);
+    Task<HistoryPage> ListAsync(DeviceId deviceId, int limit, string? cursor, CancellationToken cancellationToken);
 
     /// <summary>
     /// When each done analysis of the device created at or after <paramref name="since"/> was made and the emotion it
     /// read, in no particular order: the mood timeline's window, read from the time-ordered ids without the rest of
     /// each record (a busy device's month is thousands of them).
     /// </summary>
-    Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(string deviceId, DateTimeOffset since, CancellationToken cancellationToken);
+    Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(DeviceId deviceId, DateTimeOffset since, CancellationToken cancellationToken);
 
-    Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken);
+    Task<bool> DeleteAsync(DeviceId deviceId, AnalysisId analysisId, CancellationToken cancellationToken);
 
     /// <summary>Deletes every analysis of the device and returns how many there were.</summary>
-    Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken);
+    Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken);
 }
 
 /// <summary>One page of history; <see cref="NextCursor"/> is null on the last page.</summary>

@@ -1,3 +1,5 @@
+using Moodtunes.Core.Analyses;
+
 namespace Moodtunes.Core.SavedSongs;
 
 /// <summary>A catalog song a device keeps (the ♥ on a track), since <see cref="SavedAt"/>.</summary>
@@ -18,14 +20,14 @@ public static class SavedSongLimits
 public interface ISavedSongStore
 {
     /// <summary>Keeps a song; saving one already kept changes nothing (it keeps its first <see cref="SavedSong.SavedAt"/>) and returns false.</summary>
-    Task<bool> SaveAsync(string deviceId, SavedSong song, CancellationToken cancellationToken);
+    Task<bool> SaveAsync(DeviceId deviceId, SavedSong song, CancellationToken cancellationToken);
 
     /// <summary>Every saved song of the device, newest first.</summary>
-    Task<IReadOnlyList<SavedSong>> ListAsync(string deviceId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<SavedSong>> ListAsync(DeviceId deviceId, CancellationToken cancellationToken);
 
     /// <summary>Forgets one song; false when it was not saved.</summary>
-    Task<bool> DeleteAsync(string deviceId, string catalogId, CancellationToken cancellationToken);
+    Task<bool> DeleteAsync(DeviceId deviceId, string catalogId, CancellationToken cancellationToken);
 
     /// <summary>Forgets every song of the device and returns how many there were.</summary>
-    Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken);
+    Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Moodtunes.Api.Events;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Testing;
 using Moodtunes.Testing.InMemory;
 
 namespace Moodtunes.Api.Tests.Events;
@@ -8,7 +9,7 @@ namespace Moodtunes.Api.Tests.Events;
 public sealed class PhotoAnalysisServiceTests : IDisposable
 {
     private readonly InMemoryApplication _app = new();
-    private readonly string _device = Analysed.NewDevice();
+    private readonly DeviceId _device = TestDevices.NewDeviceId();
 
     public void Dispose() => _app.Dispose();
 
@@ -140,7 +141,7 @@ public sealed class PhotoAnalysisServiceTests : IDisposable
         Assert.True(_app.Photos.Contains(key));
     }
 
-    private async Task<(string Key, string Id)> UploadedAsync(byte[]? photo = null)
+    private async Task<(string Key, AnalysisId Id)> UploadedAsync(byte[]? photo = null)
     {
         var created = await _app.UploadAsync(_device);
         var key = PhotoKey.For(_device, created.AnalysisId);
@@ -148,7 +149,7 @@ public sealed class PhotoAnalysisServiceTests : IDisposable
         return (key, created.AnalysisId);
     }
 
-    private async Task<FailureCode?> FailureOfAsync(string id)
+    private async Task<FailureCode?> FailureOfAsync(AnalysisId id)
     {
         var stored = await _app.Analyses.GetAsync(_device, id, CancellationToken.None);
         Assert.Equal(AnalysisStatus.Failed, stored!.Status);

@@ -2,6 +2,7 @@ using Moodtunes.Api.History;
 using Moodtunes.Api.Tracks;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
+using Moodtunes.Testing;
 using Moodtunes.Testing.InMemory;
 
 namespace Moodtunes.Api.Tests.History;
@@ -11,7 +12,7 @@ public sealed class HistoryServiceTests : IDisposable
     private static readonly TimeSpan Seoul = TimeSpan.FromHours(9);
 
     private readonly InMemoryApplication _app = new();
-    private readonly string _device = Analysed.NewDevice();
+    private readonly DeviceId _device = TestDevices.NewDeviceId();
 
     public void Dispose() => _app.Dispose();
 
@@ -90,7 +91,7 @@ public sealed class HistoryServiceTests : IDisposable
     [Fact]
     public async Task Deleting_the_history_removes_every_analysis_of_the_device_only_and_counts_them()
     {
-        var neighbour = Analysed.NewDevice();
+        var neighbour = TestDevices.NewDeviceId();
         var kept = await _app.UploadAsync(neighbour);
         await _app.UploadAsync(_device);
         await _app.AnalyseAsync(_device, Analysed.Face(Emotion.Angry));

@@ -1,5 +1,7 @@
 using Moodtunes.Api.SavedSongs;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.SavedSongs;
+using Moodtunes.Testing;
 using Moodtunes.Testing.InMemory;
 
 namespace Moodtunes.Api.Tests.SavedSongs;
@@ -7,7 +9,7 @@ namespace Moodtunes.Api.Tests.SavedSongs;
 public sealed class SavedSongServiceTests : IDisposable
 {
     private readonly InMemoryApplication _app = new();
-    private readonly string _device = Analysed.NewDevice();
+    private readonly DeviceId _device = TestDevices.NewDeviceId();
 
     public void Dispose() => _app.Dispose();
 
@@ -59,7 +61,7 @@ public sealed class SavedSongServiceTests : IDisposable
     [Fact]
     public async Task Forgetting_one_song_or_all_of_them_leaves_another_devices_songs()
     {
-        var neighbour = Analysed.NewDevice();
+        var neighbour = TestDevices.NewDeviceId();
         await Songs.SaveAsync(neighbour, CatalogId(0), CancellationToken.None);
         await Songs.SaveAsync(_device, CatalogId(0), CancellationToken.None);
         await Songs.SaveAsync(_device, CatalogId(1), CancellationToken.None);

@@ -2,6 +2,7 @@ using Moodtunes.Api.Tracks;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
+using Moodtunes.Testing;
 using Moodtunes.Testing.InMemory;
 
 namespace Moodtunes.Api.Tests.Tracks;
@@ -9,7 +10,7 @@ namespace Moodtunes.Api.Tests.Tracks;
 public sealed class TrackServiceTests : IDisposable
 {
     private readonly InMemoryApplication _app = new();
-    private readonly string _device = Analysed.NewDevice();
+    private readonly DeviceId _device = TestDevices.NewDeviceId();
 
     public void Dispose() => _app.Dispose();
 
@@ -84,7 +85,7 @@ public sealed class TrackServiceTests : IDisposable
         var choice = new TrackChoice([Mood.Relaxing], null, More: false);
 
         Assert.IsType<TrackOutcome.NotDone>(await _app.Tracks.ChooseAsync(_device, pending.AnalysisId, choice, CancellationToken.None));
-        Assert.IsType<TrackOutcome.NotFound>(await _app.Tracks.ChooseAsync(Analysed.NewDevice(), pending.AnalysisId, choice, CancellationToken.None));
+        Assert.IsType<TrackOutcome.NotFound>(await _app.Tracks.ChooseAsync(TestDevices.NewDeviceId(), pending.AnalysisId, choice, CancellationToken.None));
     }
 
     [Fact]
@@ -103,6 +104,6 @@ public sealed class TrackServiceTests : IDisposable
         Assert.Equal(first, stored.Tracks.ShownIds.Take(first.Count));
     }
 
-    private async Task<TrackOutcome.Chosen> ChooseAsync(string id, TrackChoice choice) =>
+    private async Task<TrackOutcome.Chosen> ChooseAsync(AnalysisId id, TrackChoice choice) =>
         Assert.IsType<TrackOutcome.Chosen>(await _app.Tracks.ChooseAsync(_device, id, choice, CancellationToken.None));
 }

@@ -1,5 +1,6 @@
 using Moodtunes.Api.Uploads;
 using Moodtunes.Core.Analyses;
+using Moodtunes.Testing;
 using Moodtunes.Testing.InMemory;
 
 namespace Moodtunes.Api.Tests.Uploads;
@@ -7,7 +8,7 @@ namespace Moodtunes.Api.Tests.Uploads;
 public sealed class UploadServiceTests : IDisposable
 {
     private readonly InMemoryApplication _app = new();
-    private readonly string _device = Analysed.NewDevice();
+    private readonly DeviceId _device = TestDevices.NewDeviceId();
 
     public void Dispose() => _app.Dispose();
 

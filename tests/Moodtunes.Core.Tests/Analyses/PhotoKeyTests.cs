@@ -4,8 +4,8 @@ namespace Moodtunes.Core.Tests.Analyses;
 
 public sealed class PhotoKeyTests
 {
-    private static readonly string DeviceId = DeviceIdentity.DeviceIdFor("a-device-token-of-enough-length");
-    private static readonly string AnalysisId = AnalysisIds.New(DateTimeOffset.UtcNow);
+    private static readonly DeviceId DeviceId = DeviceIdentity.DeviceIdFor("a-device-token-of-enough-length");
+    private static readonly AnalysisId AnalysisId = AnalysisIds.New(DateTimeOffset.UtcNow);
 
     [Fact]
     public void A_key_made_by_For_parses_back_to_its_device_and_analysis()
@@ -20,7 +20,7 @@ public sealed class PhotoKeyTests
         $"photos/{DeviceId}",
         $"photos/{DeviceId}/{AnalysisId}/extra",
         $"photos/a device/{AnalysisId}",
-        $"photos/{DeviceId.ToUpperInvariant()}/{AnalysisId}",
+        $"photos/{DeviceId.Value.ToUpperInvariant()}/{AnalysisId}",
         $"photos/{DeviceId}/not-an-id",
         $"photos/../{AnalysisId}",
     };

@@ -11,7 +11,7 @@ public sealed class SeededHistory(IServiceProvider services)
 {
     public string Token { get; } = TestDevices.NewToken();
 
-    public string DeviceId => DeviceIdentity.DeviceIdFor(Token);
+    public DeviceId DeviceId => DeviceIdentity.DeviceIdFor(Token);
 
     /// <summary>A done analysis read as <paramref name="emotion"/> at <paramref name="createdAt"/>, with the tracks the analyzer offers.</summary>
     public async Task<Analysis> AddAsync(Emotion emotion, DateTimeOffset createdAt)

@@ -38,11 +38,11 @@ public sealed class InMemoryAnalysisStore(TimeProvider clock) : IAnalysisStore
         return Task.CompletedTask;
     }
 
-    public Task<Analysis?> GetAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    public Task<Analysis?> GetAsync(DeviceId deviceId, AnalysisId analysisId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return Task.FromResult(Live((deviceId, analysisId))?.ToAnalysis());
+            return Task.FromResult(Live((deviceId.Value, analysisId.Value))?.ToAnalysis());
         }
     }
 
@@ -76,31 +76,31 @@ public sealed class InMemoryAnalysisStore(TimeProvider clock) : IAnalysisStore
     }
 
     public Task<bool> SaveTracksAsync(
-        string deviceId, string analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken)
+        DeviceId deviceId, AnalysisId analysisId, TrackSelection tracks, TrackListVersion basedOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tracks);
         lock (_lock)
         {
-            if (Live((deviceId, analysisId)) is not { } stored
+            if (Live((deviceId.Value, analysisId.Value)) is not { } stored
                 || stored.Status == AnalysisRecord.StatusName(AnalysisStatus.Pending)
                 || (stored.TracksVersion ?? TrackListVersion.Initial.Value) != basedOn.Value)
             {
                 return Task.FromResult(false);
             }
 
-            _records[(deviceId, analysisId)] = stored with { Tracks = StoredDocuments.Write(tracks), TracksVersion = basedOn.Next().Value };
+            _records[(deviceId.Value, analysisId.Value)] = stored with { Tracks = StoredDocuments.Write(tracks), TracksVersion = basedOn.Next().Value };
             return Task.FromResult(true);
         }
     }
 
-    public Task<HistoryPage> ListAsync(string deviceId, int limit, string? cursor, CancellationToken cancellationToken)
+    public Task<HistoryPage> ListAsync(DeviceId deviceId, int limit, string? cursor, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var before = cursor is null ? null : StorageEncoding.DecodeCursor(cursor);
+        var before = cursor is null ? null : StorageEncoding.DecodeCursor(cursor).Value;
         lock (_lock)
         {
             // Newest first by the time-ordered id; one extra item tells whether another page exists.
-            var items = LiveOf(deviceId)
+            var items = LiveOf(deviceId.Value)
                 .Where(r => before is null || string.CompareOrdinal(r.AnalysisId, before) < 0)
                 .OrderByDescending(r => r.AnalysisId, StringComparer.Ordinal)
                 .Take(limit + 1)
@@ -116,14 +116,14 @@ public sealed class InMemoryAnalysisStore(TimeProvider clock) : IAnalysisStore
         }
     }
 
-    public Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(string deviceId, DateTimeOffset since, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MoodReading>> ListMoodsSinceAsync(DeviceId deviceId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var from = AnalysisIds.LowerBound(since);
         lock (_lock)
         {
             IReadOnlyList<MoodReading> readings =
             [
-                .. LiveOf(deviceId)
+                .. LiveOf(deviceId.Value)
                     .Where(r => string.CompareOrdinal(r.AnalysisId, from) >= 0 && r.Status == AnalysisRecord.StatusName(AnalysisStatus.Done))
                     .Select(r => r.ToAnalysis())
                     .Where(a => a.Feeling is not null)
@@ -133,23 +133,23 @@ public sealed class InMemoryAnalysisStore(TimeProvider clock) : IAnalysisStore
         }
     }
 
-    public Task<bool> DeleteAsync(string deviceId, string analysisId, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(DeviceId deviceId, AnalysisId analysisId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             // An expired record is removed too, but reported as absent like every other read of it.
-            var live = Live((deviceId, analysisId)) is not null;
-            _records.Remove((deviceId, analysisId));
+            var live = Live((deviceId.Value, analysisId.Value)) is not null;
+            _records.Remove((deviceId.Value, analysisId.Value));
             return Task.FromResult(live);
         }
     }
 
-    public Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    public Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            var keys = _records.Keys.Where(k => k.DeviceId == deviceId).ToList();
-            var live = LiveOf(deviceId).Count();
+            var keys = _records.Keys.Where(k => k.DeviceId == deviceId.Value).ToList();
+            var live = LiveOf(deviceId.Value).Count();
             keys.ForEach(k => _records.Remove(k));
             return Task.FromResult(live);
         }

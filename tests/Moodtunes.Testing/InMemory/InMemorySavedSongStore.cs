@@ -1,3 +1,4 @@
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.SavedSongs;
 
 namespace Moodtunes.Testing.InMemory;
@@ -6,9 +7,9 @@ namespace Moodtunes.Testing.InMemory;
 public sealed class InMemorySavedSongStore : ISavedSongStore
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Dictionary<string, SavedSong>> _songs = new(StringComparer.Ordinal);
+    private readonly Dictionary<DeviceId, Dictionary<string, SavedSong>> _songs = [];
 
-    public Task<bool> SaveAsync(string deviceId, SavedSong song, CancellationToken cancellationToken)
+    public Task<bool> SaveAsync(DeviceId deviceId, SavedSong song, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(song);
         ArgumentException.ThrowIfNullOrEmpty(song.CatalogId);
@@ -19,7 +20,7 @@ public sealed class InMemorySavedSongStore : ISavedSongStore
         }
     }
 
-    public Task<IReadOnlyList<SavedSong>> ListAsync(string deviceId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SavedSong>> ListAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -29,7 +30,7 @@ public sealed class InMemorySavedSongStore : ISavedSongStore
         }
     }
 
-    public Task<bool> DeleteAsync(string deviceId, string catalogId, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(DeviceId deviceId, string catalogId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -37,7 +38,7 @@ public sealed class InMemorySavedSongStore : ISavedSongStore
         }
     }
 
-    public Task<int> DeleteAllAsync(string deviceId, CancellationToken cancellationToken)
+    public Task<int> DeleteAllAsync(DeviceId deviceId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -47,7 +48,7 @@ public sealed class InMemorySavedSongStore : ISavedSongStore
         }
     }
 
-    private Dictionary<string, SavedSong> SongsOf(string deviceId)
+    private Dictionary<string, SavedSong> SongsOf(DeviceId deviceId)
     {
         if (!_songs.TryGetValue(deviceId, out var songs))
         {
