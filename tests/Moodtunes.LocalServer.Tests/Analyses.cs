@@ -13,7 +13,7 @@ public static class Analyses
     public static async Task<JsonElement> GetAsync(HttpClient client, string analysisId)
     {
         ArgumentNullException.ThrowIfNull(client);
-        using var response = await client.GetAsync($"/api/analyses/{analysisId}");
+        using var response = await client.GetAsync(ApiPaths.Analysis(analysisId));
         return await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Moodtunes.Api;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests;
@@ -40,7 +41,7 @@ public sealed class KillAndRestartTests
             Assert.Equal("done", analysis.GetProperty("status").GetString());
         }
 
-        var history = await HttpAssert.JsonAsync(await restarted.GetAsync("/api/history?limit=50"), HttpStatusCode.OK);
+        var history = await HttpAssert.JsonAsync(await restarted.GetAsync($"{ApiRoutes.History}?limit=50"), HttpStatusCode.OK);
         Assert.Equal(ids.Order(), history.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).Order());
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(data.Path, "objects"))); // no photo, and no device folder left empty
     }

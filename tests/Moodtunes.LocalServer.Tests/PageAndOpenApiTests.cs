@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Moodtunes.Api;
 using Moodtunes.Testing;
 using QRCoder;
 
@@ -9,12 +10,12 @@ namespace Moodtunes.LocalServer.Tests;
 public sealed class PageAndOpenApiTests(LocalServerFactory server) : IClassFixture<LocalServerFactory>
 {
     [Theory]
-    [InlineData("/api/uploads", "post")]
-    [InlineData("/api/analyses/{id}", "get")]
-    [InlineData("/api/analyses/{id}", "delete")]
-    [InlineData("/api/analyses/{id}/tracks", "post")]
-    [InlineData("/api/history", "get")]
-    [InlineData("/api/history", "delete")]
+    [InlineData(ApiRoutes.Uploads, "post")]
+    [InlineData(ApiRoutes.AnalysisById, "get")]
+    [InlineData(ApiRoutes.AnalysisById, "delete")]
+    [InlineData(ApiRoutes.AnalysisTracks, "post")]
+    [InlineData(ApiRoutes.History, "get")]
+    [InlineData(ApiRoutes.History, "delete")]
     [InlineData("/local-uploads", "post")]
     [InlineData("/qr.svg", "get")]
     public async Task The_openapi_document_lists_each_documented_route(string path, string method)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Moodtunes.Api;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests;
@@ -18,13 +19,13 @@ public sealed class RequestLimitTests
 
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/api/history")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync(ApiRoutes.History)).StatusCode);
         }
 
-        var refused = await greedy.GetAsync("/api/history");
+        var refused = await greedy.GetAsync(ApiRoutes.History);
         Assert.NotNull(refused.Headers.RetryAfter);
         await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "too-many-requests");
-        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(ApiRoutes.History)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/")).StatusCode);
     }
 
@@ -44,12 +45,12 @@ public sealed class RequestLimitTests
 
         var refused = await greedy.PostAsJsonAsync(PhotoUploads.CreatePath, new { contentType = "image/jpeg", size = 1000 });
         await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "too-many-requests");
-        Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/api/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync(ApiRoutes.History)).StatusCode);
         await PhotoUploads.RequestAsync(other, "image/jpeg", 1000);
     }
 
     [Theory]
-    [InlineData("/api/uploads/")]
+    [InlineData(ApiRoutes.Uploads + "/")]
     [InlineData("/API/Uploads")]
     public async Task Another_spelling_of_the_upload_path_counts_against_the_same_upload_budget(string spelling)
     {
@@ -78,7 +79,7 @@ public sealed class RequestLimitTests
         var padding = new string('x', 64 * 1024);
         using var body = new StringContent($$"""{"contentType":"image/jpeg","size":1000,"padding":"{{padding}}"}""", Encoding.UTF8, "application/json");
 
-        var response = await client.PostAsync("/api/uploads", body);
+        var response = await client.PostAsync(ApiRoutes.Uploads, body);
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request-too-large");
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Moodtunes.Api;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests;
@@ -9,7 +10,7 @@ public sealed partial class SecurityHeaderTests(LocalServerFactory server) : ICl
 {
     [Theory]
     [InlineData("/")]
-    [InlineData("/api/history")]
+    [InlineData(ApiRoutes.History)]
     [InlineData("/qr.svg")]
     public async Task Every_answer_carries_the_pages_csp_with_frame_ancestors_none_nosniff_and_a_referrer_policy(string path)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Moodtunes.Api;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
@@ -24,7 +25,7 @@ public sealed class WholeFlowTests(LocalServerFactory server) : IClassFixture<Lo
         Assert.InRange(analysis.GetProperty("tracks").GetProperty("current").GetArrayLength(), 5, int.MaxValue);
         await Analyses.WaitUntilDeletedAsync(server.PhotoPath(upload.Key));
 
-        using var historyResponse = await client.GetAsync("/api/history");
+        using var historyResponse = await client.GetAsync(ApiRoutes.History);
         var history = await HttpAssert.JsonAsync(historyResponse, HttpStatusCode.OK);
         var listed = Assert.Single(history.GetProperty("items").EnumerateArray());
         Assert.Equal(upload.AnalysisId, listed.GetProperty("id").GetString());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Moodtunes.Api;
 
 namespace Moodtunes.Testing;
 
@@ -33,7 +34,7 @@ public sealed record IssuedUpload(
 /// <summary>Uploads the way the page does: ask for a target, then POST the form with every field and the file last.</summary>
 public static class PhotoUploads
 {
-    public const string CreatePath = "/api/uploads";
+    public const string CreatePath = ApiRoutes.Uploads;
 
     /// <summary>POST /api/uploads; fails the test unless the answer is <c>201 Created</c>.</summary>
     public static async Task<IssuedUpload> RequestAsync(HttpClient client, string contentType, long size)

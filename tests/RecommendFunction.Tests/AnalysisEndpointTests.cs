@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Moodtunes.Api;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
@@ -16,7 +17,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var device = new TestDevice(factory);
         var pending = await device.SeedPendingAsync();
 
-        var view = await device.GetJsonAsync($"/api/analyses/{pending.Id}");
+        var view = await device.GetJsonAsync(ApiPaths.Analysis(pending.Id));
 
         Assert.Equal(pending.Id.Value, view.GetProperty("id").GetString());
         Assert.Equal("pending", view.GetProperty("status").GetString());
@@ -33,7 +34,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var device = new TestDevice(factory);
         var done = await device.SeedDoneAsync(Emotion.Happy);
 
-        var view = await device.GetJsonAsync($"/api/analyses/{done.Id}");
+        var view = await device.GetJsonAsync(ApiPaths.Analysis(done.Id));
 
         Assert.Equal("done", view.GetProperty("status").GetString());
         Assert.Equal(done.FinishedAt, view.GetProperty("finishedAt").GetDateTimeOffset());
@@ -70,7 +71,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var device = new TestDevice(factory);
         var done = await device.SeedDoneAsync(Emotion.Sad);
 
-        using var response = await device.Client.GetAsync($"/api/analyses/{done.Id}");
+        using var response = await device.Client.GetAsync(ApiPaths.Analysis(done.Id));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -90,7 +91,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var device = new TestDevice(factory);
         var failed = await device.SeedFailedAsync(code);
 
-        var view = await device.GetJsonAsync($"/api/analyses/{failed.Id}");
+        var view = await device.GetJsonAsync(ApiPaths.Analysis(failed.Id));
 
         Assert.Equal("failed", view.GetProperty("status").GetString());
         Assert.Equal(wire, view.GetProperty("failure").GetProperty("code").GetString());
@@ -116,10 +117,10 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var device = new TestDevice(factory);
         await device.SeedDoneAsync(Emotion.Happy);
 
-        using var get = await device.Client.GetAsync($"/api/analyses/{id}");
-        using var delete = await device.Client.DeleteAsync($"/api/analyses/{id}");
+        using var get = await device.Client.GetAsync(ApiPaths.Analysis(id));
+        using var delete = await device.Client.DeleteAsync(ApiPaths.Analysis(id));
         using var tracks = await device.Client.PostAsync(
-            $"/api/analyses/{id}/tracks", new StringContent("""{"moods":[],"more":false}""", System.Text.Encoding.UTF8, "application/json"));
+            ApiPaths.AnalysisTracks(id), new StringContent("""{"moods":[],"more":false}""", System.Text.Encoding.UTF8, "application/json"));
 
         await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, "not-found");
         await HttpAssert.ProblemAsync(delete, HttpStatusCode.NotFound, "not-found");
@@ -132,7 +133,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var device = new TestDevice(factory);
         var abandoned = await device.SeedPendingAsync(createdAt: DateTimeOffset.UtcNow - AbandonedAnalyses.GiveUpAfter - TimeSpan.FromMinutes(1));
 
-        var view = await HttpAssert.JsonAsync(await device.Client.GetAsync($"/api/analyses/{abandoned.Id}"), HttpStatusCode.OK);
+        var view = await HttpAssert.JsonAsync(await device.Client.GetAsync(ApiPaths.Analysis(abandoned.Id)), HttpStatusCode.OK);
 
         Assert.Equal("failed", view.GetProperty("status").GetString());
         Assert.Equal("photo-missing", view.GetProperty("failure").GetProperty("code").GetString());
@@ -147,7 +148,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var device = new TestDevice(factory);
         var expired = await device.SeedPendingAsync(DateTimeOffset.UtcNow.AddDays(-31), lifetime: TimeSpan.FromDays(30));
 
-        using var response = await device.Client.GetAsync($"/api/analyses/{expired.Id}");
+        using var response = await device.Client.GetAsync(ApiPaths.Analysis(expired.Id));
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
@@ -159,16 +160,16 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var stranger = new TestDevice(factory);
         var done = await owner.SeedDoneAsync(Emotion.Happy);
 
-        using var get = await stranger.Client.GetAsync($"/api/analyses/{done.Id}");
-        using var delete = await stranger.Client.DeleteAsync($"/api/analyses/{done.Id}");
+        using var get = await stranger.Client.GetAsync(ApiPaths.Analysis(done.Id));
+        using var delete = await stranger.Client.DeleteAsync(ApiPaths.Analysis(done.Id));
         using var tracks = await stranger.Client.PostAsync(
-            $"/api/analyses/{done.Id}/tracks",
+            ApiPaths.AnalysisTracks(done.Id),
             new StringContent("""{"moods":["exercise"],"more":false}""", System.Text.Encoding.UTF8, "application/json"));
 
         await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, "not-found");
         await HttpAssert.ProblemAsync(delete, HttpStatusCode.NotFound, "not-found");
         await HttpAssert.ProblemAsync(tracks, HttpStatusCode.NotFound, "not-found");
-        var mine = await owner.GetJsonAsync($"/api/analyses/{done.Id}");
+        var mine = await owner.GetJsonAsync(ApiPaths.Analysis(done.Id));
         Assert.Equal("done", mine.GetProperty("status").GetString());
         Assert.Empty(mine.GetProperty("tracks").GetProperty("moods").EnumerateArray());
     }
@@ -180,14 +181,14 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         var done = await device.SeedDoneAsync(Emotion.Happy);
         var kept = await device.SeedFailedAsync(FailureCode.NoFace);
 
-        using var delete = await device.Client.DeleteAsync($"/api/analyses/{done.Id}");
-        using var again = await device.Client.DeleteAsync($"/api/analyses/{done.Id}");
-        using var get = await device.Client.GetAsync($"/api/analyses/{done.Id}");
+        using var delete = await device.Client.DeleteAsync(ApiPaths.Analysis(done.Id));
+        using var again = await device.Client.DeleteAsync(ApiPaths.Analysis(done.Id));
+        using var get = await device.Client.GetAsync(ApiPaths.Analysis(done.Id));
 
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         await HttpAssert.ProblemAsync(again, HttpStatusCode.NotFound, "not-found");
         await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, "not-found");
-        Assert.Equal("failed", (await device.GetJsonAsync($"/api/analyses/{kept.Id}")).GetProperty("status").GetString());
+        Assert.Equal("failed", (await device.GetJsonAsync(ApiPaths.Analysis(kept.Id))).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -197,13 +198,13 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         var done = await device.SeedDoneAsync(Emotion.Happy);
         using var anonymous = factory.CreateClient().WithDeviceToken("too-short");
 
-        using var get = await anonymous.GetAsync($"/api/analyses/{done.Id}");
-        using var history = await anonymous.GetAsync("/api/history");
-        using var deleteAll = await anonymous.DeleteAsync("/api/history");
+        using var get = await anonymous.GetAsync(ApiPaths.Analysis(done.Id));
+        using var history = await anonymous.GetAsync(ApiRoutes.History);
+        using var deleteAll = await anonymous.DeleteAsync(ApiRoutes.History);
 
         await HttpAssert.ProblemAsync(get, HttpStatusCode.Unauthorized, "invalid-token");
         await HttpAssert.ProblemAsync(history, HttpStatusCode.Unauthorized, "invalid-token");
         await HttpAssert.ProblemAsync(deleteAll, HttpStatusCode.Unauthorized, "invalid-token");
-        Assert.Equal("done", (await device.GetJsonAsync($"/api/analyses/{done.Id}")).GetProperty("status").GetString());
+        Assert.Equal("done", (await device.GetJsonAsync(ApiPaths.Analysis(done.Id))).GetProperty("status").GetString());
     }
 }

@@ -1,3 +1,4 @@
+using Moodtunes.Api;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
 
@@ -12,11 +13,11 @@ public sealed class AnalysisLogScopeTests(LogCapturingFactory<Program> factory) 
         using var device = new TestDevice(factory);
         var done = await device.SeedDoneAsync(Emotion.Happy);
 
-        await device.GetJsonAsync($"/api/analyses/{done.Id}");
+        await device.GetJsonAsync(ApiPaths.Analysis(done.Id));
 
         // From routing on (routing itself finds the id): ASP.NET Core's "Executing/Executed endpoint" lines and the handler's.
         var endpointLines = factory.Lines
-            .Where(l => l.Message.StartsWith("Execut", StringComparison.Ordinal) && l.Message.Contains("/api/analyses/{id}", StringComparison.Ordinal))
+            .Where(l => l.Message.StartsWith("Execut", StringComparison.Ordinal) && l.Message.Contains(ApiRoutes.AnalysisById, StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(endpointLines);
         Assert.All(endpointLines, l => Assert.Equal(done.Id.Value, l.AnalysisId));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Moodtunes.Api;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
@@ -27,7 +28,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         string? cursor = null;
         do
         {
-            var page = await device.GetJsonAsync(cursor is null ? "/api/history?limit=2" : $"/api/history?limit=2&cursor={Uri.EscapeDataString(cursor)}");
+            var page = await device.GetJsonAsync(cursor is null ? $"{ApiRoutes.History}?limit=2" : $"{ApiRoutes.History}?limit=2&cursor={Uri.EscapeDataString(cursor)}");
             pages.Add([.. page.GetProperty("items").EnumerateArray()]);
             cursor = page.GetProperty("nextCursor").GetString();
         }
@@ -51,7 +52,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
             await device.SeedPendingAsync(start.AddSeconds(i));
         }
 
-        var page = await device.GetJsonAsync("/api/history");
+        var page = await device.GetJsonAsync(ApiRoutes.History);
 
         Assert.Equal(20, page.GetProperty("items").GetArrayLength());
         Assert.NotNull(page.GetProperty("nextCursor").GetString());
@@ -63,7 +64,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         using var device = new TestDevice(factory);
         var abandoned = await device.SeedPendingAsync(DateTimeOffset.UtcNow - AbandonedAnalyses.GiveUpAfter - TimeSpan.FromMinutes(1));
 
-        var item = Assert.Single((await device.GetJsonAsync("/api/history")).GetProperty("items").EnumerateArray());
+        var item = Assert.Single((await device.GetJsonAsync(ApiRoutes.History)).GetProperty("items").EnumerateArray());
 
         Assert.Equal("failed", item.GetProperty("status").GetString());
         Assert.Equal("photo-missing", item.GetProperty("failure").GetProperty("code").GetString());
@@ -75,7 +76,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
     {
         using var device = new TestDevice(factory);
 
-        var page = await device.GetJsonAsync("/api/history");
+        var page = await device.GetJsonAsync(ApiRoutes.History);
 
         Assert.Equal(0, page.GetProperty("items").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
@@ -92,7 +93,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         using var device = new TestDevice(factory);
         await device.SeedDoneAsync(Emotion.Happy);
 
-        using var response = await device.Client.GetAsync($"/api/history?{query}");
+        using var response = await device.Client.GetAsync($"{ApiRoutes.History}?{query}");
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, code);
     }
@@ -108,12 +109,12 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         var myNew = await mine.SeedDoneAsync(Emotion.Happy, start.AddSeconds(2));
         await theirs.SeedDoneAsync(Emotion.Sad, start.AddSeconds(3));
 
-        var first = await mine.GetJsonAsync("/api/history?limit=1");
+        var first = await mine.GetJsonAsync($"{ApiRoutes.History}?limit=1");
         var cursor = first.GetProperty("nextCursor").GetString()!;
 
         // Their client following my cursor still pages within their own device only.
-        var theirPage = await theirs.GetJsonAsync($"/api/history?limit=5&cursor={Uri.EscapeDataString(cursor)}");
-        var myRest = await mine.GetJsonAsync($"/api/history?limit=5&cursor={Uri.EscapeDataString(cursor)}");
+        var theirPage = await theirs.GetJsonAsync($"{ApiRoutes.History}?limit=5&cursor={Uri.EscapeDataString(cursor)}");
+        var myRest = await mine.GetJsonAsync($"{ApiRoutes.History}?limit=5&cursor={Uri.EscapeDataString(cursor)}");
 
         Assert.Equal(myNew.Id.Value, Assert.Single(first.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(myOld.Id.Value, Assert.Single(myRest.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
@@ -130,13 +131,13 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         await mine.SeedFailedAsync(FailureCode.NotAnImage);
         var theirDone = await theirs.SeedDoneAsync(Emotion.Happy);
 
-        using var response = await mine.Client.DeleteAsync("/api/history");
+        using var response = await mine.Client.DeleteAsync(ApiRoutes.History);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal(0, (await mine.GetJsonAsync("/api/history")).GetProperty("items").GetArrayLength());
-        using var gone = await mine.Client.GetAsync($"/api/analyses/{done.Id}");
+        Assert.Equal(0, (await mine.GetJsonAsync(ApiRoutes.History)).GetProperty("items").GetArrayLength());
+        using var gone = await mine.Client.GetAsync(ApiPaths.Analysis(done.Id));
         await HttpAssert.ProblemAsync(gone, HttpStatusCode.NotFound, "not-found");
-        var theirHistory = await theirs.GetJsonAsync("/api/history");
+        var theirHistory = await theirs.GetJsonAsync(ApiRoutes.History);
         Assert.Equal(theirDone.Id.Value, Assert.Single(theirHistory.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
     }
 }

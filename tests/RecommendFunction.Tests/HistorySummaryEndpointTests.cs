@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Moodtunes.Api;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
@@ -24,7 +25,7 @@ public sealed class HistorySummaryEndpointTests(EmbeddedStorageFactory<Program> 
         await device.SeedDoneAsync(Emotion.Angry, earlyToday.AddDays(-29));
         await device.SeedDoneAsync(Emotion.Fear, earlyToday.AddDays(-29).AddSeconds(1));
 
-        var summary = await device.GetJsonAsync("/api/history/summary?offsetMinutes=540");
+        var summary = await device.GetJsonAsync($"{ApiRoutes.HistorySummary}?offsetMinutes=540");
 
         Assert.Equal(30, summary.GetProperty("days").GetInt32());
         Assert.Equal(7, summary.GetProperty("weekDays").GetInt32());
@@ -47,7 +48,7 @@ public sealed class HistorySummaryEndpointTests(EmbeddedStorageFactory<Program> 
         await device.SeedUnsureAsync(Emotion.Angry, now.AddMinutes(-2));
         await device.PostTracksAsync(answered.Id, new { moods = Array.Empty<string>(), sadnessChoice = (string?)null, answer = "happy", more = false });
 
-        var summary = await device.GetJsonAsync("/api/history/summary?offsetMinutes=0");
+        var summary = await device.GetJsonAsync($"{ApiRoutes.HistorySummary}?offsetMinutes=0");
 
         var day = Assert.Single(summary.GetProperty("daily").EnumerateArray().ToList());
         Assert.Equal("happy", day.GetProperty("emotion").GetString());
@@ -63,8 +64,8 @@ public sealed class HistorySummaryEndpointTests(EmbeddedStorageFactory<Program> 
         var lateYesterday = new DateTimeOffset(utcToday.AddDays(-1).ToDateTime(new TimeOnly(23, 30)), TimeSpan.Zero);
         await device.SeedDoneAsync(Emotion.Happy, lateYesterday);
 
-        var utc = await device.GetJsonAsync("/api/history/summary");
-        var seoul = await device.GetJsonAsync("/api/history/summary?offsetMinutes=540");
+        var utc = await device.GetJsonAsync(ApiRoutes.HistorySummary);
+        var seoul = await device.GetJsonAsync($"{ApiRoutes.HistorySummary}?offsetMinutes=540");
 
         Assert.Equal(utcToday.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), utc.GetProperty("daily")[0].GetProperty("date").GetString());
         Assert.Equal(utcToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), seoul.GetProperty("daily")[0].GetProperty("date").GetString());
@@ -76,7 +77,7 @@ public sealed class HistorySummaryEndpointTests(EmbeddedStorageFactory<Program> 
         using var device = new TestDevice(factory);
         var abandoned = await device.SeedPendingAsync(DateTimeOffset.UtcNow - AbandonedAnalyses.GiveUpAfter - TimeSpan.FromMinutes(1));
 
-        var summary = await device.GetJsonAsync("/api/history/summary");
+        var summary = await device.GetJsonAsync(ApiRoutes.HistorySummary);
 
         Assert.Equal(0, summary.GetProperty("daily").GetArrayLength());
         Assert.Equal(AnalysisStatus.Pending, (await factory.Analyses.GetAsync(device.DeviceId, abandoned.Id, CancellationToken.None))!.Status);
@@ -91,7 +92,7 @@ public sealed class HistorySummaryEndpointTests(EmbeddedStorageFactory<Program> 
     {
         using var device = new TestDevice(factory);
 
-        using var response = await device.Client.GetAsync($"/api/history/summary?{query}");
+        using var response = await device.Client.GetAsync($"{ApiRoutes.HistorySummary}?{query}");
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "bad-offset");
     }

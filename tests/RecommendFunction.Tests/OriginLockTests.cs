@@ -1,5 +1,6 @@
 using System.Net;
 using Moodtunes.Api.Http;
+using Moodtunes.Api;
 using Moodtunes.Testing;
 
 namespace RecommendFunction.Tests;
@@ -12,7 +13,7 @@ public sealed class OriginLockTests(OriginLockedFactory<Program> factory) : ICla
     {
         using var client = factory.CreateDeviceClient(TestDevices.NewToken());
 
-        using var response = await client.GetAsync(new Uri("/api/history", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(ApiRoutes.History, UriKind.Relative));
 
         var problem = await HttpAssert.JsonAsync(response, HttpStatusCode.Forbidden);
         Assert.Equal("origin-required", problem.GetProperty("code").GetString());
@@ -24,7 +25,7 @@ public sealed class OriginLockTests(OriginLockedFactory<Program> factory) : ICla
         using var client = factory.CreateDeviceClient(TestDevices.NewToken());
         client.DefaultRequestHeaders.Add(OriginLock.HeaderName, OriginLockedFactory<Program>.Secret);
 
-        using var response = await client.GetAsync(new Uri("/api/history", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(ApiRoutes.History, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Moodtunes.Api;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Core.SavedSongs;
@@ -16,9 +17,9 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
     public async Task A_saved_song_is_listed_newest_first_with_the_catalogs_track_and_the_limit()
     {
         using var device = new TestDevice(factory);
-        using var first = await device.Client.PutAsync($"/api/saved-songs/{Songs[0].Id}", null);
-        using var second = await device.Client.PutAsync($"/api/saved-songs/{Songs[1].Id}", null);
-        using var again = await device.Client.PutAsync($"/api/saved-songs/{Songs[0].Id}", null);
+        using var first = await device.Client.PutAsync(ApiPaths.SavedSong(Songs[0].Id), null);
+        using var second = await device.Client.PutAsync(ApiPaths.SavedSong(Songs[1].Id), null);
+        using var again = await device.Client.PutAsync(ApiPaths.SavedSong(Songs[0].Id), null);
 
         var created = await HttpAssert.JsonAsync(first, HttpStatusCode.Created);
         await HttpAssert.JsonAsync(second, HttpStatusCode.Created);
@@ -26,7 +27,7 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
         Assert.Equal(created.GetProperty("savedAt").GetString(), unchanged.GetProperty("savedAt").GetString());
         Assert.Equal(Songs[0].Title, created.GetProperty("track").GetProperty("title").GetString());
 
-        var list = await device.GetJsonAsync("/api/saved-songs");
+        var list = await device.GetJsonAsync(ApiRoutes.SavedSongs);
         Assert.Equal(SavedSongLimits.MaxPerDevice, list.GetProperty("max").GetInt32());
         Assert.Equal(
             [Songs[1].Id, Songs[0].Id],
@@ -40,10 +41,10 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
     {
         using var device = new TestDevice(factory);
 
-        using var response = await device.Client.PutAsync("/api/saved-songs/not-a-song", null);
+        using var response = await device.Client.PutAsync(ApiPaths.SavedSong("not-a-song"), null);
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "unknown-track");
-        Assert.Equal(0, (await device.GetJsonAsync("/api/saved-songs")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await device.GetJsonAsync(ApiRoutes.SavedSongs)).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -57,8 +58,8 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
             await store.SaveAsync(device.DeviceId, new SavedSong(entry.Track.Id, start.AddSeconds(i)), CancellationToken.None);
         }
 
-        using var refused = await device.Client.PutAsync($"/api/saved-songs/{TrackCatalog.Default.Tracks[SavedSongLimits.MaxPerDevice].Track.Id}", null);
-        using var kept = await device.Client.PutAsync($"/api/saved-songs/{Songs[0].Id}", null);
+        using var refused = await device.Client.PutAsync(ApiPaths.SavedSong(TrackCatalog.Default.Tracks[SavedSongLimits.MaxPerDevice].Track.Id), null);
+        using var kept = await device.Client.PutAsync(ApiPaths.SavedSong(Songs[0].Id), null);
 
         await HttpAssert.ProblemAsync(refused, HttpStatusCode.Conflict, "saved-songs-full");
         await HttpAssert.JsonAsync(kept, HttpStatusCode.OK);
@@ -71,21 +72,21 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
         using var theirs = new TestDevice(factory);
         foreach (var song in Songs)
         {
-            (await mine.Client.PutAsync($"/api/saved-songs/{song.Id}", null)).Dispose();
+            (await mine.Client.PutAsync(ApiPaths.SavedSong(song.Id), null)).Dispose();
         }
 
-        (await theirs.Client.PutAsync($"/api/saved-songs/{Songs[0].Id}", null)).Dispose();
+        (await theirs.Client.PutAsync(ApiPaths.SavedSong(Songs[0].Id), null)).Dispose();
 
-        using var deleted = await mine.Client.DeleteAsync($"/api/saved-songs/{Songs[1].Id}");
-        using var gone = await mine.Client.DeleteAsync($"/api/saved-songs/{Songs[1].Id}");
+        using var deleted = await mine.Client.DeleteAsync(ApiPaths.SavedSong(Songs[1].Id));
+        using var gone = await mine.Client.DeleteAsync(ApiPaths.SavedSong(Songs[1].Id));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await HttpAssert.ProblemAsync(gone, HttpStatusCode.NotFound, "not-saved");
-        Assert.Equal(2, (await mine.GetJsonAsync("/api/saved-songs")).GetProperty("items").GetArrayLength());
+        Assert.Equal(2, (await mine.GetJsonAsync(ApiRoutes.SavedSongs)).GetProperty("items").GetArrayLength());
 
-        using var all = await mine.Client.DeleteAsync("/api/saved-songs");
+        using var all = await mine.Client.DeleteAsync(ApiRoutes.SavedSongs);
         Assert.Equal(HttpStatusCode.NoContent, all.StatusCode);
-        Assert.Equal(0, (await mine.GetJsonAsync("/api/saved-songs")).GetProperty("items").GetArrayLength());
-        Assert.Equal(1, (await theirs.GetJsonAsync("/api/saved-songs")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await mine.GetJsonAsync(ApiRoutes.SavedSongs)).GetProperty("items").GetArrayLength());
+        Assert.Equal(1, (await theirs.GetJsonAsync(ApiRoutes.SavedSongs)).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -93,12 +94,12 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
     {
         using var device = new TestDevice(factory);
         await device.SeedDoneAsync(Emotion.Happy);
-        (await device.Client.PutAsync($"/api/saved-songs/{Songs[0].Id}", null)).Dispose();
+        (await device.Client.PutAsync(ApiPaths.SavedSong(Songs[0].Id), null)).Dispose();
 
-        (await device.Client.DeleteAsync("/api/history")).Dispose();
+        (await device.Client.DeleteAsync(ApiRoutes.History)).Dispose();
 
-        Assert.Equal(0, (await device.GetJsonAsync("/api/history")).GetProperty("items").GetArrayLength());
-        Assert.Equal(1, (await device.GetJsonAsync("/api/saved-songs")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await device.GetJsonAsync(ApiRoutes.History)).GetProperty("items").GetArrayLength());
+        Assert.Equal(1, (await device.GetJsonAsync(ApiRoutes.SavedSongs)).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -107,12 +108,12 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
         using var device = new TestDevice(factory);
         foreach (var song in Songs.Take(2).Reverse())
         {
-            (await device.Client.PutAsync($"/api/saved-songs/{song.Id}", null)).Dispose();
+            (await device.Client.PutAsync(ApiPaths.SavedSong(song.Id), null)).Dispose();
         }
 
-        using var csv = await device.Client.GetAsync("/api/saved-songs/export");
-        using var text = await device.Client.GetAsync("/api/saved-songs/export?format=text");
-        using var bad = await device.Client.GetAsync("/api/saved-songs/export?format=pdf");
+        using var csv = await device.Client.GetAsync(ApiRoutes.SavedSongsExport);
+        using var text = await device.Client.GetAsync($"{ApiRoutes.SavedSongsExport}?format=text");
+        using var bad = await device.Client.GetAsync($"{ApiRoutes.SavedSongsExport}?format=pdf");
 
         Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType?.ToString());
         Assert.Equal("moodtunes-saved-songs.csv", csv.Content.Headers.ContentDisposition?.FileName);
@@ -132,7 +133,7 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
     {
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync("/api/saved-songs");
+        using var response = await client.GetAsync(ApiRoutes.SavedSongs);
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
     }

@@ -79,7 +79,7 @@ public sealed class TestDevice : IDisposable
 
     public async Task<JsonElement> PostTracksAsync(AnalysisId analysisId, object body)
     {
-        using var response = await Client.PostAsJsonAsync($"/api/analyses/{analysisId}/tracks", body);
+        using var response = await Client.PostAsJsonAsync(ApiPaths.AnalysisTracks(analysisId), body);
         return await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
     }
 

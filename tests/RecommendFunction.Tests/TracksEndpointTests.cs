@@ -26,7 +26,7 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         Assert.InRange(ids.Count, 5, int.MaxValue);
         Assert.All(ids, id => Assert.True(HasLabel(id, "relaxing") || HasLabel(id, "morning-coffee"), id));
 
-        var stored = await device.GetJsonAsync($"/api/analyses/{done.Id}");
+        var stored = await device.GetJsonAsync(ApiPaths.Analysis(done.Id));
         Assert.Equal(["morning-coffee", "relaxing"], Strings(stored.GetProperty("tracks").GetProperty("moods")));
         Assert.Equal(ids, TrackIds(stored.GetProperty("tracks")));
     }
@@ -36,7 +36,7 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
     {
         using var device = new TestDevice(factory);
         var unsure = await device.SeedUnsureAsync(Emotion.Fear);
-        var read = await device.GetJsonAsync($"/api/analyses/{unsure.Id}");
+        var read = await device.GetJsonAsync(ApiPaths.Analysis(unsure.Id));
         Assert.True(read.GetProperty("result").GetProperty("unsure").GetBoolean());
         Assert.Equal(JsonValueKind.Null, read.GetProperty("tracks").GetProperty("answer").ValueKind);
 
@@ -47,7 +47,7 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         // "Other songs" sends no answer: the one given stays.
         var more = await device.PostTracksAsync(unsure.Id, new { moods = Array.Empty<string>(), sadnessChoice = "match", more = true });
         Assert.Equal("sad", more.GetProperty("answer").GetString());
-        var stored = await device.GetJsonAsync($"/api/analyses/{unsure.Id}");
+        var stored = await device.GetJsonAsync(ApiPaths.Analysis(unsure.Id));
         Assert.Equal("sad", stored.GetProperty("tracks").GetProperty("answer").GetString());
         Assert.Equal("fear", stored.GetProperty("result").GetProperty("emotion").GetString());
     }
@@ -62,7 +62,7 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
 
         Assert.Equal(JsonValueKind.Null, tracks.GetProperty("answer").ValueKind);
         Assert.All(TrackIds(tracks), id => Assert.True(HasLabel(id, "happy"), id));
-        var stored = await device.GetJsonAsync($"/api/analyses/{sure.Id}");
+        var stored = await device.GetJsonAsync(ApiPaths.Analysis(sure.Id));
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("tracks").GetProperty("answer").ValueKind);
     }
 
@@ -150,10 +150,10 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         using var device = new TestDevice(factory);
         var done = await device.SeedDoneAsync(Emotion.Sad);
 
-        using var response = await device.Client.PostAsync($"/api/analyses/{done.Id}/tracks", Json(body));
+        using var response = await device.Client.PostAsync(ApiPaths.AnalysisTracks(done.Id), Json(body));
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, code);
-        var stored = await device.GetJsonAsync($"/api/analyses/{done.Id}");
+        var stored = await device.GetJsonAsync(ApiPaths.Analysis(done.Id));
         Assert.Equal(done.Tracks!.Current.Select(t => t.Id), TrackIds(stored.GetProperty("tracks")));
     }
 
@@ -164,12 +164,12 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         var pending = await device.SeedPendingAsync();
         var failed = await device.SeedFailedAsync(FailureCode.NoFace);
 
-        using var whilePending = await device.Client.PostAsJsonAsync($"/api/analyses/{pending.Id}/tracks", new { moods = new[] { "relaxing" } });
-        using var whenFailed = await device.Client.PostAsJsonAsync($"/api/analyses/{failed.Id}/tracks", new { moods = new[] { "relaxing" } });
+        using var whilePending = await device.Client.PostAsJsonAsync(ApiPaths.AnalysisTracks(pending.Id), new { moods = new[] { "relaxing" } });
+        using var whenFailed = await device.Client.PostAsJsonAsync(ApiPaths.AnalysisTracks(failed.Id), new { moods = new[] { "relaxing" } });
 
         await HttpAssert.ProblemAsync(whilePending, HttpStatusCode.Conflict, "not-done");
         await HttpAssert.ProblemAsync(whenFailed, HttpStatusCode.Conflict, "not-done");
-        Assert.Equal(JsonValueKind.Null, (await device.GetJsonAsync($"/api/analyses/{pending.Id}")).GetProperty("tracks").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await device.GetJsonAsync(ApiPaths.Analysis(pending.Id))).GetProperty("tracks").ValueKind);
     }
 
     private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Moodtunes.Api;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Testing;
 
@@ -25,7 +26,7 @@ public sealed class CreateUploadTests(EmbeddedStorageFactory<Program> factory) :
 
         var upload = IssuedUpload.Parse(await HttpAssert.JsonAsync(response, HttpStatusCode.Created));
         Assert.True(AnalysisIds.IsValid(upload.AnalysisId));
-        Assert.Equal($"/api/analyses/{upload.AnalysisId}", response.Headers.Location?.OriginalString);
+        Assert.Equal(ApiPaths.Analysis(upload.AnalysisId), response.Headers.Location?.OriginalString);
 
         // The local issuer's fields, in the order the page must send them.
         Assert.Equal(["key", "Content-Type", "policy", "signature"], upload.Fields.Select(f => f.Key));
@@ -141,6 +142,6 @@ public sealed class CreateUploadTests(EmbeddedStorageFactory<Program> factory) :
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
 
-        Assert.True(json.RootElement.GetProperty("paths").GetProperty("/api/uploads").TryGetProperty("post", out _));
+        Assert.True(json.RootElement.GetProperty("paths").GetProperty(ApiRoutes.Uploads).TryGetProperty("post", out _));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Moodtunes.Api;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moodtunes.LocalServer.Tests.Browser;
@@ -47,7 +48,7 @@ public sealed class InstallTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.Contains("/js/app.js", cached);
         Assert.Contains("/styles.css", cached);
         Assert.Contains("/manifest.webmanifest", cached);
-        Assert.DoesNotContain(cached, path => path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/local-uploads", StringComparison.Ordinal));
+        Assert.DoesNotContain(cached, path => path.StartsWith(ApiRoutes.Prefix + "/", StringComparison.Ordinal) || path.StartsWith("/local-uploads", StringComparison.Ordinal));
 
         await phone.Page.GetByTestId("nav-home").ClickAsync();
         await phone.Page.Context.SetOfflineAsync(true);

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Moodtunes.Api;
 using Moodtunes.Testing;
 using SkiaSharp;
 
@@ -33,7 +34,7 @@ internal static partial class TrackMediaRoutes
         ["coverSmall"] = $"{CoverHost}/images/cover/{trackId}/56x56-000000-80-0-0.jpg",
         ["coverMedium"] = $"{CoverHost}/images/cover/{trackId}/250x250-000000-80-0-0.jpg",
         ["durationSeconds"] = 215,
-        ["previewUrl"] = preview ? $"/api/tracks/{Uri.EscapeDataString(trackId)}/preview" : null,
+        ["previewUrl"] = preview ? ApiPaths.Preview(trackId) : null,
     };
 
     /// <summary>
@@ -183,7 +184,7 @@ internal static partial class TrackMediaRoutes
         return hash;
     }
 
-    [GeneratedRegex(@"/api/analyses/[^/?#]+(/tracks)?$")]
+    [GeneratedRegex(ApiRoutes.Analyses + @"/[^/?#]+(/tracks)?$")]
     private static partial Regex AnalysisOrTracks();
 
     [GeneratedRegex(@"/api/tracks/([^/?#]+)/preview")]
