@@ -2,7 +2,7 @@
 // gives it and raises onLoadMore, onRetry, onDelete(id) and onDeleteAll.
 
 import { h, srOnly, focusPanel } from './dom.js';
-import { t, formatTime, has } from './i18n.js';
+import { codeKey, t, formatTime, has } from './i18n.js';
 import { EMOJI, emotionName, feelingOf } from './emotions.js';
 import { resultUrl } from './router.js';
 
@@ -105,7 +105,7 @@ export class HistoryView {
         h('span', { class: 'emoji', 'aria-hidden': 'true' }, '⚠️'),
         ' ',
         `${t('history.failed')}: `,
-        t(code && has(`failure.${code}`) ? `failure.${code}` : 'failure.generic'),
+        t(code && has(codeKey('failure', code)) ? codeKey('failure', code) : 'failure.generic'),
       );
     } else {
       summary = h('span', { class: 'history-emotion pending' }, h('span', { class: 'emoji', 'aria-hidden': 'true' }, '⏳'), ' ', t('history.pending'));

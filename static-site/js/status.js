@@ -1,6 +1,6 @@
 // The status area: renders the flow's state (text, progress, spinner, the photo being read, the failure).
 
-import { formatBytes, has, t } from './i18n.js';
+import { codeKey, formatBytes, has, t } from './i18n.js';
 import { codes } from './facts.js';
 
 const WORKING = ['preparing', 'analyzing', 'loading'];
@@ -23,11 +23,11 @@ export const PHOTO_FAULTS = new Set([
 // The page's own words for every code, in the page language; the server sends only the code.
 function failureText({ code, maxBytes }) {
   if (code === codes.fileTooLarge && maxBytes) return t('failure.file-too-large-limit', { limit: formatBytes(maxBytes) });
-  return has(`failure.${code}`) ? t(`failure.${code}`) : t('failure.generic');
+  return has(codeKey('failure', code)) ? t(codeKey('failure', code)) : t('failure.generic');
 }
 
 /** A calm title that says what happened (the status line while failed). */
-const failureTitle = (code) => t(has(`failureTitle.${code}`) ? `failureTitle.${code}` : PHOTO_FAULTS.has(code) ? 'failureTitle.photo' : 'state.failed');
+const failureTitle = (code) => t(has(codeKey('failureTitle', code)) ? codeKey('failureTitle', code) : PHOTO_FAULTS.has(code) ? 'failureTitle.photo' : 'state.failed');
 
 /** el: { area, status, photo, darkHint, progress, spinner, failure, failureMessage, retry, startOver }. */
 export class StatusView {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Moodtunes.Api.Http;
 using Moodtunes.Core;
@@ -21,8 +22,13 @@ public sealed partial class PageSentenceTests
 
     public static TheoryData<string> Languages => ["en", "ko"];
 
+    /// <summary>
+    /// The server's codes by the name the page keys their sentences by (facts.js's <c>codes</c>: the camelCase member
+    /// name), so that changing a code's wire name is one line in C# and no sentence moves.
+    /// </summary>
     private static IEnumerable<string> ServerCodes =>
-        Enum.GetValues<ProblemCode>().Select(c => c.ToWire()).Concat(Enum.GetValues<FailureCode>().Select(c => c.ToWire())).Distinct();
+        Enum.GetValues<ProblemCode>().Select(c => c.ToString()).Concat(Enum.GetValues<FailureCode>().Select(c => c.ToString()))
+            .Select(JsonNamingPolicy.CamelCase.ConvertName).Distinct();
 
     [Theory]
     [MemberData(nameof(Languages))]
@@ -42,6 +48,17 @@ public sealed partial class PageSentenceTests
         var failures = KeysByLanguage.Value[language].Where(k => k.StartsWith("failure.", StringComparison.Ordinal)).Select(k => k["failure.".Length..]);
 
         Assert.DoesNotContain(failures, code => !known.Contains(code));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void No_title_is_left_for_a_code_that_no_longer_exists(string language)
+    {
+        var known = ServerCodes.Append("photo").ToHashSet();
+
+        var titles = KeysByLanguage.Value[language].Where(k => k.StartsWith("failureTitle.", StringComparison.Ordinal)).Select(k => k["failureTitle.".Length..]);
+
+        Assert.DoesNotContain(titles, code => !known.Contains(code));
     }
 
     [Theory]
