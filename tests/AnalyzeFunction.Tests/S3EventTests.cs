@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
@@ -56,16 +56,16 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
     };
 
     [Theory]
-    [InlineData("cat", "no-face")]
-    [InlineData("coffee", "no-face")]
-    [InlineData("PDF", "not-an-image")]
-    [InlineData("empty file", "not-an-image")]
-    [InlineData("truncated JPEG", "corrupt-image")]
-    [InlineData("50000×50000 PNG", "image-too-large")]
-    [InlineData("progressive JPEG scan bomb", "image-too-complex")]
-    [InlineData("GIF", "unsupported-image")]
-    [InlineData("over 10 MiB", "file-too-large")]
-    public async Task An_unusable_photo_fails_the_analysis_for_good_with_its_code_and_is_deleted(string description, string code)
+    [InlineData("cat", FailureCode.NoFace)]
+    [InlineData("coffee", FailureCode.NoFace)]
+    [InlineData("PDF", FailureCode.NotAnImage)]
+    [InlineData("empty file", FailureCode.NotAnImage)]
+    [InlineData("truncated JPEG", FailureCode.CorruptImage)]
+    [InlineData("50000×50000 PNG", FailureCode.ImageTooLarge)]
+    [InlineData("progressive JPEG scan bomb", FailureCode.ImageTooComplex)]
+    [InlineData("GIF", FailureCode.UnsupportedImage)]
+    [InlineData("over 10 MiB", FailureCode.FileTooLarge)]
+    public async Task An_unusable_photo_fails_the_analysis_for_good_with_its_code_and_is_deleted(string description, FailureCode code)
     {
         var photo = Unusable[description]();
         var pending = await UploadedAsync(photo);
@@ -75,7 +75,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
         Assert.Equal(["failed"], outcomes);
         var failed = await StoredAsync(pending);
         Assert.Equal(AnalysisStatus.Failed, failed.Status);
-        Assert.Equal(code, JsonNamingPolicy.KebabCaseLower.ConvertName(failed.Failure!.Code.ToString()));
+        Assert.Equal(code, failed.Failure!.Code);
         Assert.False(string.IsNullOrWhiteSpace(failed.Failure.Message), description);
         Assert.Null(failed.Result);
         Assert.False(File.Exists(factory.PhotoPath(pending.PhotoKey)), description);
@@ -229,7 +229,7 @@ public sealed class S3EventTests(EmbeddedStorageFactory<Program> factory) : ICla
 
         using var response = await client.PostAsync(EventsPath, new StringContent(body, Encoding.UTF8, "application/json"));
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "not-an-s3-event");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, ProblemCode.NotAnS3Event);
     }
 
     /// <summary>A pending analysis of a new device whose photo is already in the bucket, as after a browser upload.</summary>

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Moodtunes.Core;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Testing;
 using SkiaSharp;
 
@@ -25,7 +27,7 @@ public sealed class FairQueueTests(LocalServerFactory server) : IClassFixture<Lo
 
         var (_, flood) = await OtherDevicePhotoWhileFloodedAsync(bomb);
 
-        Assert.All(flood, analysis => Assert.Equal("image-too-complex", analysis.GetProperty("failure").GetProperty("code").GetString()));
+        Assert.All(flood, analysis => Assert.Equal(FailureCode.ImageTooComplex.ToWire(), analysis.GetProperty("failure").GetProperty("code").GetString()));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Testing;
 
@@ -25,7 +26,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, upload.FieldsWith(field, tampered));
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, ProblemCode.UploadRefused);
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, upload.FieldsWith("policy", widened));
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, ProblemCode.UploadRefused);
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
         // Upload to the other analysis's key with this analysis's policy.
         using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, upload.FieldsWith("key", other.Key));
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, ProblemCode.UploadRefused);
         Assert.False(File.Exists(server.PhotoPath(other.Key)));
     }
 
@@ -64,7 +65,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, upload.FieldsWith("Content-Type", "image/png"));
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, ProblemCode.UploadRefused);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, expired);
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, ProblemCode.UploadRefused);
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, new byte[upload.MaxBytes + 1]);
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, "file-too-large");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, ProblemCode.FileTooLarge);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, new byte[upload.MaxBytes + (1024 * 1024)]);
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, "file-too-large");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, ProblemCode.FileTooLarge);
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, new byte[40 * 1024 * 1024]);
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, "file-too-large");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.RequestEntityTooLarge, ProblemCode.FileTooLarge);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, []);
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, "empty-file");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, ProblemCode.EmptyFile);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await client.PostAsync("/local-uploads", new ByteArrayContent(Photo));
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "not-a-form");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, ProblemCode.NotAForm);
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await client.PostAsync("/local-uploads", body);
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "not-a-form");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, ProblemCode.NotAForm);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
         using var response = await PhotoUploads.PostFormAsync(
             client, upload, Photo, [.. upload.Fields, new("x-amz-meta-note", new string('x', 8 * 1024 + 1))]);
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, "not-a-form");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, ProblemCode.NotAForm);
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await PhotoUploads.PostFormAsync(client, upload, Photo, [.. upload.Fields, .. padding]);
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, "not-a-form");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.BadRequest, ProblemCode.NotAForm);
     }
 
     [Fact]
@@ -195,11 +196,11 @@ public sealed class LocalUploadTests(LocalServerFactory server) : IClassFixture<
 
         using var response = await client.PostAsync(upload.Url, form);
 
-        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, "upload-refused");
+        await AssertRefusedAsync(client, upload, response, HttpStatusCode.Forbidden, ProblemCode.UploadRefused);
     }
 
     /// <summary>The refusal, and that it left neither a photo nor a finished analysis behind.</summary>
-    private async Task AssertRefusedAsync(HttpClient client, IssuedUpload upload, HttpResponseMessage response, HttpStatusCode status, string code)
+    private async Task AssertRefusedAsync(HttpClient client, IssuedUpload upload, HttpResponseMessage response, HttpStatusCode status, ProblemCode code)
     {
         await HttpAssert.ProblemAsync(response, status, code);
         Assert.False(File.Exists(server.PhotoPath(upload.Key)));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Moodtunes.Api;
+using Moodtunes.Api.Http;
 using Moodtunes.Testing;
 
 namespace Moodtunes.LocalServer.Tests;
@@ -24,7 +25,7 @@ public sealed class RequestLimitTests
 
         var refused = await greedy.GetAsync(ApiRoutes.History);
         Assert.NotNull(refused.Headers.RetryAfter);
-        await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "too-many-requests");
+        await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(ApiRoutes.History)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/")).StatusCode);
     }
@@ -44,7 +45,7 @@ public sealed class RequestLimitTests
         }
 
         var refused = await greedy.PostAsJsonAsync(PhotoUploads.CreatePath, new { contentType = "image/jpeg", size = 1000 });
-        await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "too-many-requests");
+        await HttpAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync(ApiRoutes.History)).StatusCode);
         await PhotoUploads.RequestAsync(other, "image/jpeg", 1000);
     }
@@ -66,9 +67,9 @@ public sealed class RequestLimitTests
         }
 
         await HttpAssert.ProblemAsync(
-            await greedy.PostAsJsonAsync(spelling, new { contentType = "image/jpeg", size = 1000 }), HttpStatusCode.TooManyRequests, "too-many-requests");
+            await greedy.PostAsJsonAsync(spelling, new { contentType = "image/jpeg", size = 1000 }), HttpStatusCode.TooManyRequests, ProblemCode.TooManyRequests);
         await HttpAssert.ProblemAsync(
-            await greedy.PostAsJsonAsync(PhotoUploads.CreatePath, new { contentType = "image/jpeg", size = 1000 }), HttpStatusCode.TooManyRequests, "too-many-requests");
+            await greedy.PostAsJsonAsync(PhotoUploads.CreatePath, new { contentType = "image/jpeg", size = 1000 }), HttpStatusCode.TooManyRequests, ProblemCode.TooManyRequests);
     }
 
     [Fact]
@@ -81,6 +82,6 @@ public sealed class RequestLimitTests
 
         var response = await client.PostAsync(ApiRoutes.Uploads, body);
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemCode.RequestTooLarge);
     }
 }

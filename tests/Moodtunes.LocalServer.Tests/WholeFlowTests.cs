@@ -1,5 +1,7 @@
 using System.Net;
 using Moodtunes.Api;
+using Moodtunes.Core;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Testing;
 
@@ -44,7 +46,7 @@ public sealed class WholeFlowTests(LocalServerFactory server) : IClassFixture<Lo
 
         Assert.Equal(HttpStatusCode.NoContent, stored.StatusCode);
         Assert.Equal("failed", analysis.GetProperty("status").GetString());
-        Assert.Equal("no-face", analysis.GetProperty("failure").GetProperty("code").GetString());
+        Assert.Equal(FailureCode.NoFace.ToWire(), analysis.GetProperty("failure").GetProperty("code").GetString());
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class DynamoDbAnalysisStoreTests(EmulatorFixture emulators) : Anal
             item.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(pending.ExpiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["ExpiresAt"].N);
         Assert.Equal("failed", item["Status"].S);
+        // Literal on purpose: the stored JSON bytes, which records already in the table must keep reading as.
         Assert.Equal("""{"code":"no-face","message":"We could not find a face in this photo."}""", item["Failure"].S);
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Moodtunes.Api.Http;
+using Moodtunes.Core;
 
 namespace Moodtunes.Testing;
 
@@ -17,11 +19,11 @@ public static class HttpAssert
     }
 
     /// <summary>Asserts a problem document with the status and the machine-readable code the page acts on.</summary>
-    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, ProblemCode code)
     {
         var problem = await JsonAsync(response, status);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal(code.ToWire(), problem.GetProperty("code").GetString());
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem;
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Moodtunes.Api;
+using Moodtunes.Api.Http;
+using Moodtunes.Core;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
@@ -81,6 +83,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
     }
 
     [Theory]
+    // Literal on purpose: these pin each failure code's wire name, which stored records of earlier versions depend on.
     [InlineData(FailureCode.NoFace, "no-face")]
     [InlineData(FailureCode.NotAnImage, "not-an-image")]
     [InlineData(FailureCode.ImageTooLarge, "image-too-large")]
@@ -122,9 +125,9 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var tracks = await device.Client.PostAsync(
             ApiPaths.AnalysisTracks(id), new StringContent("""{"moods":[],"more":false}""", System.Text.Encoding.UTF8, "application/json"));
 
-        await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, "not-found");
-        await HttpAssert.ProblemAsync(delete, HttpStatusCode.NotFound, "not-found");
-        await HttpAssert.ProblemAsync(tracks, HttpStatusCode.NotFound, "not-found");
+        await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, ProblemCode.NotFound);
+        await HttpAssert.ProblemAsync(delete, HttpStatusCode.NotFound, ProblemCode.NotFound);
+        await HttpAssert.ProblemAsync(tracks, HttpStatusCode.NotFound, ProblemCode.NotFound);
     }
 
     [Fact]
@@ -136,7 +139,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         var view = await HttpAssert.JsonAsync(await device.Client.GetAsync(ApiPaths.Analysis(abandoned.Id)), HttpStatusCode.OK);
 
         Assert.Equal("failed", view.GetProperty("status").GetString());
-        Assert.Equal("photo-missing", view.GetProperty("failure").GetProperty("code").GetString());
+        Assert.Equal(FailureCode.PhotoMissing.ToWire(), view.GetProperty("failure").GetProperty("code").GetString());
         // Computed on read: a GET never writes (the analyze function stores the same failure if the photo turns up).
         var stored = await factory.Analyses.GetAsync(device.DeviceId, abandoned.Id, CancellationToken.None);
         Assert.Equal(AnalysisStatus.Pending, stored!.Status);
@@ -150,7 +153,7 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
 
         using var response = await device.Client.GetAsync(ApiPaths.Analysis(expired.Id));
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, ProblemCode.NotFound);
     }
 
     [Fact]
@@ -166,9 +169,9 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
             ApiPaths.AnalysisTracks(done.Id),
             new StringContent("""{"moods":["exercise"],"more":false}""", System.Text.Encoding.UTF8, "application/json"));
 
-        await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, "not-found");
-        await HttpAssert.ProblemAsync(delete, HttpStatusCode.NotFound, "not-found");
-        await HttpAssert.ProblemAsync(tracks, HttpStatusCode.NotFound, "not-found");
+        await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, ProblemCode.NotFound);
+        await HttpAssert.ProblemAsync(delete, HttpStatusCode.NotFound, ProblemCode.NotFound);
+        await HttpAssert.ProblemAsync(tracks, HttpStatusCode.NotFound, ProblemCode.NotFound);
         var mine = await owner.GetJsonAsync(ApiPaths.Analysis(done.Id));
         Assert.Equal("done", mine.GetProperty("status").GetString());
         Assert.Empty(mine.GetProperty("tracks").GetProperty("moods").EnumerateArray());
@@ -186,8 +189,8 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var get = await device.Client.GetAsync(ApiPaths.Analysis(done.Id));
 
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
-        await HttpAssert.ProblemAsync(again, HttpStatusCode.NotFound, "not-found");
-        await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, "not-found");
+        await HttpAssert.ProblemAsync(again, HttpStatusCode.NotFound, ProblemCode.NotFound);
+        await HttpAssert.ProblemAsync(get, HttpStatusCode.NotFound, ProblemCode.NotFound);
         Assert.Equal("failed", (await device.GetJsonAsync(ApiPaths.Analysis(kept.Id))).GetProperty("status").GetString());
     }
 
@@ -202,9 +205,9 @@ public sealed class AnalysisEndpointTests(EmbeddedStorageFactory<Program> factor
         using var history = await anonymous.GetAsync(ApiRoutes.History);
         using var deleteAll = await anonymous.DeleteAsync(ApiRoutes.History);
 
-        await HttpAssert.ProblemAsync(get, HttpStatusCode.Unauthorized, "invalid-token");
-        await HttpAssert.ProblemAsync(history, HttpStatusCode.Unauthorized, "invalid-token");
-        await HttpAssert.ProblemAsync(deleteAll, HttpStatusCode.Unauthorized, "invalid-token");
+        await HttpAssert.ProblemAsync(get, HttpStatusCode.Unauthorized, ProblemCode.InvalidToken);
+        await HttpAssert.ProblemAsync(history, HttpStatusCode.Unauthorized, ProblemCode.InvalidToken);
+        await HttpAssert.ProblemAsync(deleteAll, HttpStatusCode.Unauthorized, ProblemCode.InvalidToken);
         Assert.Equal("done", (await device.GetJsonAsync(ApiPaths.Analysis(done.Id))).GetProperty("status").GetString());
     }
 }

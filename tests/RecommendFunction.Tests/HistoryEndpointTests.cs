@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Moodtunes.Api;
+using Moodtunes.Api.Http;
+using Moodtunes.Core;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
@@ -39,7 +41,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         Assert.Equal(seeded.Select(a => a.Id.Value).Reverse(), listed.Select(i => i.GetProperty("id").GetString()));
         Assert.Equal(["done", "done", "pending", "failed", "done"], listed.Select(i => i.GetProperty("status").GetString()));
         Assert.Equal("surprise", listed[0].GetProperty("result").GetProperty("emotion").GetString());
-        Assert.Equal("no-face", listed[3].GetProperty("failure").GetProperty("code").GetString());
+        Assert.Equal(FailureCode.NoFace.ToWire(), listed[3].GetProperty("failure").GetProperty("code").GetString());
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         var item = Assert.Single((await device.GetJsonAsync(ApiRoutes.History)).GetProperty("items").EnumerateArray());
 
         Assert.Equal("failed", item.GetProperty("status").GetString());
-        Assert.Equal("photo-missing", item.GetProperty("failure").GetProperty("code").GetString());
+        Assert.Equal(FailureCode.PhotoMissing.ToWire(), item.GetProperty("failure").GetProperty("code").GetString());
         Assert.Equal(AnalysisStatus.Pending, (await factory.Analyses.GetAsync(device.DeviceId, abandoned.Id, CancellationToken.None))!.Status);
     }
 
@@ -83,12 +85,12 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
     }
 
     [Theory]
-    [InlineData("cursor=not-a-cursor!", "bad-cursor")]
-    [InlineData("cursor=AAAA", "bad-cursor")]
-    [InlineData("cursor=", "bad-cursor")]
-    [InlineData("limit=0", "bad-limit")]
-    [InlineData("limit=51", "bad-limit")]
-    public async Task A_malformed_cursor_or_limit_is_a_400_problem(string query, string code)
+    [InlineData("cursor=not-a-cursor!", ProblemCode.BadCursor)]
+    [InlineData("cursor=AAAA", ProblemCode.BadCursor)]
+    [InlineData("cursor=", ProblemCode.BadCursor)]
+    [InlineData("limit=0", ProblemCode.BadLimit)]
+    [InlineData("limit=51", ProblemCode.BadLimit)]
+    public async Task A_malformed_cursor_or_limit_is_a_400_problem(string query, ProblemCode code)
     {
         using var device = new TestDevice(factory);
         await device.SeedDoneAsync(Emotion.Happy);
@@ -136,7 +138,7 @@ public sealed class HistoryEndpointTests(EmbeddedStorageFactory<Program> factory
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(0, (await mine.GetJsonAsync(ApiRoutes.History)).GetProperty("items").GetArrayLength());
         using var gone = await mine.Client.GetAsync(ApiPaths.Analysis(done.Id));
-        await HttpAssert.ProblemAsync(gone, HttpStatusCode.NotFound, "not-found");
+        await HttpAssert.ProblemAsync(gone, HttpStatusCode.NotFound, ProblemCode.NotFound);
         var theirHistory = await theirs.GetJsonAsync(ApiRoutes.History);
         Assert.Equal(theirDone.Id.Value, Assert.Single(theirHistory.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Moodtunes.Api;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
@@ -94,7 +95,7 @@ public sealed class HistorySummaryEndpointTests(EmbeddedStorageFactory<Program> 
 
         using var response = await device.Client.GetAsync($"{ApiRoutes.HistorySummary}?{query}");
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "bad-offset");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, ProblemCode.BadOffset);
     }
 
     /// <summary>Today at 00:30 local, unless that is still ahead (then a minute ago), so the analysis is in the past.</summary>

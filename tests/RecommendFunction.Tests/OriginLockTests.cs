@@ -1,6 +1,7 @@
 using System.Net;
 using Moodtunes.Api.Http;
 using Moodtunes.Api;
+using Moodtunes.Core;
 using Moodtunes.Testing;
 
 namespace RecommendFunction.Tests;
@@ -16,7 +17,7 @@ public sealed class OriginLockTests(OriginLockedFactory<Program> factory) : ICla
         using var response = await client.GetAsync(new Uri(ApiRoutes.History, UriKind.Relative));
 
         var problem = await HttpAssert.JsonAsync(response, HttpStatusCode.Forbidden);
-        Assert.Equal("origin-required", problem.GetProperty("code").GetString());
+        Assert.Equal(ProblemCode.OriginRequired.ToWire(), problem.GetProperty("code").GetString());
     }
 
     [Fact]

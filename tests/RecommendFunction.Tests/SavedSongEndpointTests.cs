@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Moodtunes.Api;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Core.SavedSongs;
@@ -43,7 +44,7 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
 
         using var response = await device.Client.PutAsync(ApiPaths.SavedSong("not-a-song"), null);
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "unknown-track");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, ProblemCode.UnknownTrack);
         Assert.Equal(0, (await device.GetJsonAsync(ApiRoutes.SavedSongs)).GetProperty("items").GetArrayLength());
     }
 
@@ -61,7 +62,7 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
         using var refused = await device.Client.PutAsync(ApiPaths.SavedSong(TrackCatalog.Default.Tracks[SavedSongLimits.MaxPerDevice].Track.Id), null);
         using var kept = await device.Client.PutAsync(ApiPaths.SavedSong(Songs[0].Id), null);
 
-        await HttpAssert.ProblemAsync(refused, HttpStatusCode.Conflict, "saved-songs-full");
+        await HttpAssert.ProblemAsync(refused, HttpStatusCode.Conflict, ProblemCode.SavedSongsFull);
         await HttpAssert.JsonAsync(kept, HttpStatusCode.OK);
     }
 
@@ -80,7 +81,7 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
         using var deleted = await mine.Client.DeleteAsync(ApiPaths.SavedSong(Songs[1].Id));
         using var gone = await mine.Client.DeleteAsync(ApiPaths.SavedSong(Songs[1].Id));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        await HttpAssert.ProblemAsync(gone, HttpStatusCode.NotFound, "not-saved");
+        await HttpAssert.ProblemAsync(gone, HttpStatusCode.NotFound, ProblemCode.NotSaved);
         Assert.Equal(2, (await mine.GetJsonAsync(ApiRoutes.SavedSongs)).GetProperty("items").GetArrayLength());
 
         using var all = await mine.Client.DeleteAsync(ApiRoutes.SavedSongs);
@@ -125,7 +126,7 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
         Assert.Equal("text/plain; charset=utf-8", text.Content.Headers.ContentType?.ToString());
         var plain = await text.Content.ReadAsStringAsync();
         Assert.StartsWith($"{Songs[0].Title} — {Songs[0].Artist}\n  Spotify: {Songs[0].Url}\n  YouTube Music: https://music.youtube.com/search?q=", plain, StringComparison.Ordinal);
-        await HttpAssert.ProblemAsync(bad, HttpStatusCode.BadRequest, "unknown-format");
+        await HttpAssert.ProblemAsync(bad, HttpStatusCode.BadRequest, ProblemCode.UnknownFormat);
     }
 
     [Fact]
@@ -135,6 +136,6 @@ public sealed class SavedSongEndpointTests(EmbeddedStorageFactory<Program> facto
 
         using var response = await client.GetAsync(ApiRoutes.SavedSongs);
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized, ProblemCode.InvalidToken);
     }
 }

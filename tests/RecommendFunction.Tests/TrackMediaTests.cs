@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Core.Recommendation;
 using Moodtunes.Deezer;
@@ -107,8 +108,8 @@ public sealed class TrackMediaTests(DeezerBackedWithoutDeadlineFactory factory) 
         using var none = await client.GetAsync(ApiPaths.Preview(TrackCatalog.Default.Tracks[10].Track.Id));
         using var unknown = await client.GetAsync(ApiPaths.Preview("not-a-catalog-id"));
 
-        await HttpAssert.ProblemAsync(none, HttpStatusCode.NotFound, "no-preview");
-        await HttpAssert.ProblemAsync(unknown, HttpStatusCode.NotFound, "no-preview");
+        await HttpAssert.ProblemAsync(none, HttpStatusCode.NotFound, ProblemCode.NoPreview);
+        await HttpAssert.ProblemAsync(unknown, HttpStatusCode.NotFound, ProblemCode.NoPreview);
     }
 }
 
@@ -131,7 +132,7 @@ public sealed class TrackMediaWhenTheProviderIsDownTests(DeezerBackedFactory fac
         });
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         using var preview = await client.GetAsync(ApiPaths.Preview(TrackCatalog.Default.Tracks[3].Track.Id));
-        await HttpAssert.ProblemAsync(preview, HttpStatusCode.ServiceUnavailable, "provider-unavailable");
+        await HttpAssert.ProblemAsync(preview, HttpStatusCode.ServiceUnavailable, ProblemCode.ProviderUnavailable);
     }
 }
 
@@ -208,7 +209,7 @@ public sealed class PreviewWithoutProviderTests(EmbeddedStorageFactory<Program> 
 
         using var response = await client.GetAsync(ApiPaths.Preview(TrackCatalog.Default.Tracks[1].Track.Id));
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "no-preview");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, ProblemCode.NoPreview);
     }
 }
 

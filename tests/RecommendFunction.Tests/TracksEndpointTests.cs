@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Moodtunes.Api.Http;
 using Moodtunes.Core;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
@@ -141,11 +142,11 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
     }
 
     [Theory]
-    [InlineData("""{"moods":["party"],"more":false}""", "unknown-mood")]
-    [InlineData("""{"moods":["relaxing","Relaxing!"],"more":false}""", "unknown-mood")]
-    [InlineData("""{"moods":[],"sadnessChoice":"cry","more":false}""", "unknown-choice")]
-    [InlineData("""{"moods":[],"answer":"hungry","more":false}""", "unknown-emotion")]
-    public async Task An_unknown_mood_or_choice_is_400_and_leaves_the_tracks_alone(string body, string code)
+    [InlineData("""{"moods":["party"],"more":false}""", ProblemCode.UnknownMood)]
+    [InlineData("""{"moods":["relaxing","Relaxing!"],"more":false}""", ProblemCode.UnknownMood)]
+    [InlineData("""{"moods":[],"sadnessChoice":"cry","more":false}""", ProblemCode.UnknownChoice)]
+    [InlineData("""{"moods":[],"answer":"hungry","more":false}""", ProblemCode.UnknownEmotion)]
+    public async Task An_unknown_mood_or_choice_is_400_and_leaves_the_tracks_alone(string body, ProblemCode code)
     {
         using var device = new TestDevice(factory);
         var done = await device.SeedDoneAsync(Emotion.Sad);
@@ -167,8 +168,8 @@ public sealed class TracksEndpointTests(EmbeddedStorageFactory<Program> factory)
         using var whilePending = await device.Client.PostAsJsonAsync(ApiPaths.AnalysisTracks(pending.Id), new { moods = new[] { "relaxing" } });
         using var whenFailed = await device.Client.PostAsJsonAsync(ApiPaths.AnalysisTracks(failed.Id), new { moods = new[] { "relaxing" } });
 
-        await HttpAssert.ProblemAsync(whilePending, HttpStatusCode.Conflict, "not-done");
-        await HttpAssert.ProblemAsync(whenFailed, HttpStatusCode.Conflict, "not-done");
+        await HttpAssert.ProblemAsync(whilePending, HttpStatusCode.Conflict, ProblemCode.NotDone);
+        await HttpAssert.ProblemAsync(whenFailed, HttpStatusCode.Conflict, ProblemCode.NotDone);
         Assert.Equal(JsonValueKind.Null, (await device.GetJsonAsync(ApiPaths.Analysis(pending.Id))).GetProperty("tracks").ValueKind);
     }
 

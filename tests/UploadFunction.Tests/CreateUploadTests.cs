@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Moodtunes.Api;
+using Moodtunes.Api.Http;
 using Moodtunes.Core.Analyses;
 using Moodtunes.Testing;
 
@@ -54,27 +55,27 @@ public sealed class CreateUploadTests(EmbeddedStorageFactory<Program> factory) :
         Assert.Equal(10 * MiB, upload.MaxBytes);
     }
 
-    public static TheoryData<string, object> Refusals => new()
+    public static TheoryData<ProblemCode, object> Refusals => new()
     {
-        { "unsupported-type", new { contentType = "image/gif", size = 1000 } },
-        { "unsupported-type", new { contentType = "text/plain", size = 1000 } },
-        { "unsupported-type", new { size = 1000 } },
-        { "empty-file", new { contentType = "image/jpeg", size = 0 } },
-        { "empty-file", new { contentType = "image/png", size = -5 } },
-        { "file-too-large", new { contentType = "image/jpeg", size = (10 * MiB) + 1 } },
-        { "file-too-large", new { contentType = "image/webp", size = 50 * MiB } },
+        { ProblemCode.UnsupportedType, new { contentType = "image/gif", size = 1000 } },
+        { ProblemCode.UnsupportedType, new { contentType = "text/plain", size = 1000 } },
+        { ProblemCode.UnsupportedType, new { size = 1000 } },
+        { ProblemCode.EmptyFile, new { contentType = "image/jpeg", size = 0 } },
+        { ProblemCode.EmptyFile, new { contentType = "image/png", size = -5 } },
+        { ProblemCode.FileTooLarge, new { contentType = "image/jpeg", size = (10 * MiB) + 1 } },
+        { ProblemCode.FileTooLarge, new { contentType = "image/webp", size = 50 * MiB } },
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public async Task A_refused_upload_is_a_problem_with_its_code_and_creates_no_analysis(string code, object body)
+    public async Task A_refused_upload_is_a_problem_with_its_code_and_creates_no_analysis(ProblemCode code, object body)
     {
         var token = TestDevices.NewToken();
         using var client = factory.CreateDeviceClient(token);
 
         using var response = await client.PostAsJsonAsync(PhotoUploads.CreatePath, body);
 
-        var expectedStatus = code == "file-too-large" ? HttpStatusCode.RequestEntityTooLarge : HttpStatusCode.BadRequest;
+        var expectedStatus = code == ProblemCode.FileTooLarge ? HttpStatusCode.RequestEntityTooLarge : HttpStatusCode.BadRequest;
         await HttpAssert.ProblemAsync(response, expectedStatus, code);
         var history = await factory.Analyses.ListAsync(DeviceIdentity.DeviceIdFor(token), 10, null, CancellationToken.None);
         Assert.Empty(history.Items);
@@ -107,7 +108,7 @@ public sealed class CreateUploadTests(EmbeddedStorageFactory<Program> factory) :
 
         using var response = await client.SendAsync(request);
 
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized, ProblemCode.InvalidToken);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Moodtunes.Api.Http;
+using Moodtunes.Core;
 using Moodtunes.Testing;
 
 namespace UploadFunction.Tests;
@@ -23,7 +24,7 @@ public sealed class OriginLockTests(OriginLockedFactory<Program> factory) : ICla
         using var response = await client.PostAsJsonAsync(PhotoUploads.CreatePath, new { contentType = "image/jpeg", size = 1000 });
 
         var problem = await HttpAssert.JsonAsync(response, HttpStatusCode.Forbidden);
-        Assert.Equal("origin-required", problem.GetProperty("code").GetString());
+        Assert.Equal(ProblemCode.OriginRequired.ToWire(), problem.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Moodtunes.Core;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +16,7 @@ public sealed class FailureTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await phone.ChooseFileAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = BadFiles.Pdf });
 
-        await phone.ExpectFailedAsync("not-an-image");
+        await phone.ExpectFailedAsync(FailureCode.NotAnImage);
         // The same file would fail the same way: the one way on is another photo.
         await Expect(phone.Status).ToHaveTextAsync("That file isn’t a photo");
         await Expect(phone.Page.GetByTestId("retry")).ToBeHiddenAsync();
@@ -31,7 +33,7 @@ public sealed class FailureTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await phone.ChooseFileAsync(MoodtunesPage.Photo(TestPhotos.Coffee));
 
-        await phone.ExpectFailedAsync("no-face");
+        await phone.ExpectFailedAsync(FailureCode.NoFace);
         await Expect(phone.Page.GetByTestId("failure-message")).ToHaveTextAsync("We read moods from a face. Try a closer, well-lit selfie, facing the camera.");
 
         // The attempt ended for good on the server: nothing is left "still analyzing".
@@ -40,7 +42,7 @@ public sealed class FailureTests(BrowserFixture fixture) : BrowserTest(fixture)
         foreach (var item in await phone.HistoryItems.AllAsync())
         {
             await Expect(item).ToHaveAttributeAsync("data-status", "failed");
-            await Expect(item.Locator(".history-emotion")).ToHaveAttributeAsync("data-failure-code", "no-face");
+            await Expect(item.Locator(".history-emotion")).ToHaveAttributeAsync("data-failure-code", FailureCode.NoFace.ToWire());
         }
     }
 
@@ -61,7 +63,7 @@ public sealed class FailureTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await phone.ChooseFileAsync(MoodtunesPage.Photo(TestPhotos.Astronaut));
 
-        await phone.ExpectFailedAsync("file-too-large");
+        await phone.ExpectFailedAsync(FailureCode.FileTooLarge);
         await Expect(phone.Page.GetByTestId("failure-message")).ToContainTextAsync("2 kB");
         Assert.Equal(0, sent);
     }

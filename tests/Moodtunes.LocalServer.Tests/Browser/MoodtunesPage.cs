@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Moodtunes.Core;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -63,8 +65,9 @@ public sealed partial class MoodtunesPage(IPage page)
     }
 
     /// <summary>Waits for the flow to end in the failed state with the given code.</summary>
-    public async Task ExpectFailedAsync(string code)
+    public async Task ExpectFailedAsync(FailureCode failure)
     {
+        var code = failure.ToWire();
         await Expect(Status).ToHaveAttributeAsync("data-state", Finished(), Analysis);
         await Expect(Status).ToHaveAttributeAsync("data-state", "failed");
         await Expect(Status).ToHaveAttributeAsync("data-failure-code", code);

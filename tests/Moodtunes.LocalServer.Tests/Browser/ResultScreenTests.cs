@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Moodtunes.Api.History;
+using Moodtunes.Core.Analyses;
 using Moodtunes.Core.Emotions;
 using Moodtunes.Testing;
 using Xunit.Abstractions;
@@ -183,7 +184,7 @@ public sealed class ResultScreenTests(BrowserFixture fixture, ITestOutputHelper 
         var phone = await OpenPhoneAsync(locale);
         await phone.ChooseFileAsync(MoodtunesPage.Photo(TestPhotos.Coffee));
 
-        await phone.ExpectFailedAsync("no-face");
+        await phone.ExpectFailedAsync(FailureCode.NoFace);
         await Expect(phone.Status).ToHaveTextAsync(title);
         await Expect(phone.Page.GetByTestId("retry")).ToBeHiddenAsync();
         var another = phone.Page.GetByTestId("start-over");
